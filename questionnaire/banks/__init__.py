@@ -1,0 +1,23 @@
+"""Question banks: one YAML file per standard edition, validated by one schema."""
+
+from .harmonized import HarmonizedStructure, SharedQuestion
+from .loader import BankFileError, BankProblem
+from .registry import BankRegistry, Item, answer_key, items, load_registry
+from .schema import AUDIT_METHOD_LABELS, Bank, Clause, Question, Section
+
+__all__ = [
+    "AUDIT_METHOD_LABELS",
+    "Bank",
+    "BankFileError",
+    "BankProblem",
+    "BankRegistry",
+    "Clause",
+    "HarmonizedStructure",
+    "Item",
+    "Question",
+    "Section",
+    "SharedQuestion",
+    "answer_key",
+    "items",
+    "load_registry",
+]

@@ -1,0 +1,118 @@
+"""All banks of a folder, loaded once, checked together, with broken files kept aside.
+
+A broken bank never takes the site down: it is recorded in `problems` and the others stay available.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .harmonized import HarmonizedStructure
+from .loader import BankFileError, BankProblem, validate
+from .schema import Bank, Clause, Question, Section
+
+HS_FILE = "_harmonized_structure.yaml"
+
+
+@dataclass(frozen=True)
+class Item:
+    """One question in context: the answer key it is stored under, and where it sits in the bank."""
+
+    key: str
+    question: Question
+    clause: Clause
+    section: Section
+
+
+def answer_key(bank_id: str, question: Question) -> str:
+    """Shared harmonized-structure questions are stored once, under their hs_key, for every standard."""
+    return question.hs_key or f"{bank_id}/{question.id}"
+
+
+def items(bank: Bank) -> Iterator[Item]:
+    origins = bank._origins
+    for section in bank.sections:
+        owner = origins.get(section.id, bank.id)
+        for clause in section.clauses:
+            for question in clause.questions:
+                yield Item(answer_key(owner, question), question, clause, section)
+
+
+@dataclass
+class BankRegistry:
+    directory: Path
+    harmonized: HarmonizedStructure | None = None
+    banks: dict[str, Bank] = field(default_factory=dict)
+    problems: dict[str, list[BankProblem]] = field(default_factory=dict)
+
+    def get(self, bank_id: str) -> Bank | None:
+        return self.banks.get(bank_id)
+
+    def available(self) -> list[Bank]:
+        return sorted(self.banks.values(), key=lambda bank: (bank.kind == "guideline", bank.name))
+
+    def _fail(self, filename: str, problems: list[BankProblem]) -> None:
+        self.problems.setdefault(filename, []).extend(problems)
+
+
+def load_registry(directory: Path) -> BankRegistry:
+    registry = BankRegistry(directory)
+    try:
+        registry.harmonized = validate(HarmonizedStructure, directory / HS_FILE)
+    except BankFileError as exc:
+        registry._fail(HS_FILE, exc.problems)
+    context = {"hs_keys": registry.harmonized.keys if registry.harmonized else frozenset()}
+    raw: dict[str, tuple[str, Bank]] = {}
+    for path in sorted(directory.glob("*.yaml")):
+        if path.name.startswith("_"):
+            continue
+        try:
+            bank = validate(Bank, path, context)
+        except BankFileError as exc:
+            registry._fail(path.name, exc.problems)
+            continue
+        if problem := _check_file(path, bank, raw, registry.harmonized):
+            registry._fail(path.name, [problem])
+            continue
+        raw[bank.id] = (path.name, bank)
+    for filename, bank in raw.values():
+        try:
+            registry.banks[bank.id] = _resolve(bank, raw)
+        except ValueError as exc:
+            registry._fail(filename, [BankProblem(filename, "extends", str(exc))])
+    return registry
+
+
+def _check_file(path: Path, bank: Bank, seen: dict, harmonized: HarmonizedStructure | None) -> BankProblem | None:
+    if path.stem != bank.id:
+        return BankProblem(path.name, "id", f"file name must be '{bank.id}.yaml' to match the bank id")
+    if bank.id in seen:
+        return BankProblem(path.name, "id", f"bank id '{bank.id}' is already used by {seen[bank.id][0]}")
+    if bank.hs_edition and harmonized:
+        used = {item.question.hs_key for item in items(bank)}
+        if missing := sorted(harmonized.required_keys(bank.hs_edition) - used):
+            return BankProblem(path.name, "hs_key", f"harmonized-structure questions not mapped: {', '.join(missing)}")
+    return None
+
+
+def _resolve(bank: Bank, raw: dict[str, tuple[str, Bank]]) -> Bank:
+    """A sector scheme asks every question of the bank it builds on, then its own."""
+    if not bank.extends:
+        return bank
+    if bank.extends not in raw:
+        raise ValueError(f"builds on '{bank.extends}', which is missing or broken")
+    base = raw[bank.extends][1]
+    if base.extends:
+        raise ValueError(f"'{base.id}' itself extends another bank; only one level is supported")
+    merged = bank.model_copy(update={"sections": [*base.sections, *bank.sections]})
+    for what, values in (
+        ("section", [s.id for s in merged.sections]),
+        ("clause", [c.id for s in merged.sections for c in s.clauses]),
+        ("question", [item.question.id for item in items(merged)]),
+    ):
+        if len(values) != len(set(values)):
+            raise ValueError(f"{what} ids collide with those of '{base.id}'")
+    merged._origins = {section.id: base.id for section in base.sections}
+    return merged

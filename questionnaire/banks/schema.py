@@ -1,0 +1,141 @@
+"""The one schema every question bank file is validated against.
+
+Banks are data: adding a standard means writing a YAML file that passes these models.
+Models are frozen so a loaded bank can be shared safely by every request of a process.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, ValidationInfo, model_validator
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Identifier = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9.\-]*$")]
+BankId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9\-]*$")]
+HsKey = Annotated[str, StringConstraints(pattern=r"^hs-[0-9.]+-[a-z\-]+$")]
+AuditMethod = Literal["document_review", "interview", "observation"]
+
+AUDIT_METHOD_LABELS: dict[str, str] = {
+    "document_review": "Document review",
+    "interview": "Staff interview",
+    "observation": "On-site observation",
+}
+
+
+class StrictModel(BaseModel):
+    """Unknown keys are errors, so a typo in a bank never passes silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _duplicates(values: list[str]) -> list[str]:
+    return sorted(value for value, count in Counter(values).items() if count > 1)
+
+
+class DocumentedInfo(StrictModel):
+    """Documented information the standard makes mandatory: a document kept up to date or a record kept."""
+
+    kind: Literal["document", "record"]
+    name: Text
+
+
+class Question(StrictModel):
+    id: Identifier
+    text: Text
+    guidance: Text
+    evidence: list[Text] = Field(min_length=1)
+    action: Text
+    weight: float = Field(gt=0, le=5)
+    mandatory: bool
+    documented_info: DocumentedInfo | None = None
+    audit_methods: list[AuditMethod] = Field(min_length=1)
+    allow_na: bool = False
+    hs_key: HsKey | None = None
+
+    @model_validator(mode="after")
+    def _shared_questions_always_apply(self) -> Question:
+        if self.allow_na and self.hs_key:
+            raise ValueError("a shared harmonized-structure question (hs_key) cannot allow 'not applicable'")
+        if dupes := _duplicates(list(self.audit_methods)):
+            raise ValueError(f"audit method listed twice: {', '.join(dupes)}")
+        return self
+
+
+class Clause(StrictModel):
+    id: Identifier
+    title: Text
+    summary: Text
+    why: Text
+    hs_clause: Annotated[str, StringConstraints(pattern=r"^(4|5|6|7|8|9|10)(\.[0-9]+)*$")] | None = None
+    confidence: Literal["S", "K"] = "S"
+    questions: list[Question] = Field(min_length=1)
+
+
+class Section(StrictModel):
+    id: Identifier
+    title: Text
+    summary: Text | None = None
+    kind: Literal["requirements", "controls"] = "requirements"
+    clauses: list[Clause] = Field(min_length=1)
+
+
+class Certification(StrictModel):
+    certifiable: bool
+    who: Text
+    assessor: Text
+    typical_duration: Text
+    notes: Text | None = None
+
+
+class Bank(StrictModel):
+    schema_version: Literal[1]
+    id: BankId
+    name: Text
+    standard: Text
+    edition: Text
+    title: Text
+    kind: Literal["certifiable", "guideline", "sector_scheme"]
+    extends: BankId | None = None
+    summary: Text
+    audience: Text
+    certification: Certification
+    ready_threshold: float = Field(default=0.8, ge=0.5, le=1)
+    hs_edition: Literal["2012", "2021"] | None = None
+    notices: list[Text] = []
+    sources: Text
+    sections: list[Section] = Field(min_length=1)
+    # section id -> bank id that defines it, for sections a sector scheme takes from its base bank
+    _origins: dict[str, str] = PrivateAttr(default_factory=dict)
+
+    @property
+    def certifiable(self) -> bool:
+        return self.certification.certifiable
+
+    @model_validator(mode="after")
+    def _consistent(self, info: ValidationInfo) -> Bank:
+        clauses = [clause for section in self.sections for clause in section.clauses]
+        questions = [q for clause in clauses for q in clause.questions]
+        for what, ids in (
+            ("section id", [s.id for s in self.sections]),
+            ("clause id", [c.id for c in clauses]),
+            ("question id", [q.id for q in questions]),
+            ("hs_key", [q.hs_key for q in questions if q.hs_key]),
+        ):
+            if dupes := _duplicates(ids):
+                raise ValueError(f"duplicate {what}: {', '.join(dupes)}")
+        if self.kind == "guideline":
+            if self.certification.certifiable:
+                raise ValueError("a guideline cannot be certifiable (certification.certifiable must be false)")
+            if any(q.mandatory for q in questions):
+                raise ValueError("a guideline has no mandatory requirements: set mandatory: false everywhere")
+        if self.kind == "sector_scheme" and not self.extends:
+            raise ValueError("a sector scheme must name the bank it builds on in 'extends'")
+        if self.kind != "sector_scheme" and self.extends:
+            raise ValueError("only a sector_scheme may extend another bank")
+        known = (info.context or {}).get("hs_keys")
+        if known is not None:
+            if unknown := sorted({q.hs_key for q in questions if q.hs_key} - set(known)):
+                raise ValueError(f"unknown hs_key: {', '.join(unknown)} (see _harmonized_structure.yaml)")
+        return self
