@@ -67,7 +67,9 @@ def read_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
         raise BankFileError([BankProblem(name, where, f"not valid YAML: {problem}")]) from exc
     duplicates = list(_duplicate_keys(root))
     if duplicates:
-        raise BankFileError([BankProblem(name, f"line {line}", f"key '{key}' appears twice") for key, line in duplicates])
+        raise BankFileError(
+            [BankProblem(name, f"line {line}", f"key '{key}' appears twice") for key, line in duplicates]
+        )
     if not isinstance(data, dict):
         raise BankFileError([BankProblem(name, "", "the top level must be a mapping of bank fields")])
     return data, root

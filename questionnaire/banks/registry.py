@@ -46,6 +46,8 @@ class BankRegistry:
     harmonized: HarmonizedStructure | None = None
     banks: dict[str, Bank] = field(default_factory=dict)
     problems: dict[str, list[BankProblem]] = field(default_factory=dict)
+    # derived, immutable things built from banks (page layouts, form classes), kept for the process's life
+    cache: dict[tuple[str, ...], object] = field(default_factory=dict)
 
     def get(self, bank_id: str) -> Bank | None:
         return self.banks.get(bank_id)

@@ -135,7 +135,6 @@ class Bank(StrictModel):
         if self.kind != "sector_scheme" and self.extends:
             raise ValueError("only a sector_scheme may extend another bank")
         known = (info.context or {}).get("hs_keys")
-        if known is not None:
-            if unknown := sorted({q.hs_key for q in questions if q.hs_key} - set(known)):
-                raise ValueError(f"unknown hs_key: {', '.join(unknown)} (see _harmonized_structure.yaml)")
+        if known is not None and (unknown := sorted({q.hs_key for q in questions if q.hs_key} - set(known))):
+            raise ValueError(f"unknown hs_key: {', '.join(unknown)} (see _harmonized_structure.yaml)")
         return self

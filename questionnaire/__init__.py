@@ -1,0 +1,103 @@
+"""Preaudit: rehearse an ISO certification audit before paying for the real one."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from . import config
+from .banks import load_registry
+from .extensions import csrf, db, migrate
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+log = logging.getLogger(__name__)
+
+
+def resource_dir(name: str) -> Path:
+    """Repo-root folders (templates/, static/, ...) in a checkout; copies inside the package when installed."""
+    in_checkout = PACKAGE_DIR.parent / name
+    return in_checkout if in_checkout.is_dir() else PACKAGE_DIR / f"_{name}"
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    app = Flask(
+        __name__,
+        instance_relative_config=True,
+        template_folder=str(resource_dir("templates")),
+        static_folder=str(resource_dir("static")),
+    )
+    configure(app, test_config)
+    register_extensions(app)
+    register_banks(app)
+    register_blueprints(app)
+    register_errorhandlers(app)
+    register_commands(app)
+    register_template_globals(app)
+    return app
+
+
+def configure(app: Flask, test_config: dict[str, Any] | None) -> None:
+    """Defaults, then instance/config.py, then FLASK_* and DATABASE_URL from the environment, then tests."""
+    app.config.from_object(config.Defaults)
+    app.config.from_pyfile("config.py", silent=True)
+    app.config.from_prefixed_env()
+    if url := config.database_url_from_env():
+        app.config["SQLALCHEMY_DATABASE_URI"] = url
+    if test_config:
+        app.config.from_mapping(test_config)
+    os.makedirs(app.instance_path, exist_ok=True)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = config.load_or_create_secret_key(app.instance_path)
+    if not app.config.get("SQLALCHEMY_DATABASE_URI"):
+        app.config["SQLALCHEMY_DATABASE_URI"] = config.sqlite_url(app.instance_path)
+    if not app.config.get("BANKS_DIR"):
+        app.config["BANKS_DIR"] = str(resource_dir("question_banks"))
+
+
+def register_extensions(app: Flask) -> None:
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(resource_dir("migrations")))
+    csrf.init_app(app)
+
+
+def register_banks(app: Flask) -> None:
+    """Load every bank once per process; a broken file is logged and left out, the rest keep working."""
+    registry = load_registry(Path(app.config["BANKS_DIR"]))
+    for problems in registry.problems.values():
+        for problem in problems:
+            log.error("question bank not loaded: %s", problem)
+    app.extensions["banks"] = registry
+
+
+def register_blueprints(app: Flask) -> None:
+    from .assess import bp as assess_bp
+    from .pages import bp as pages_bp
+
+    app.register_blueprint(pages_bp)
+    app.register_blueprint(assess_bp)
+
+
+def register_errorhandlers(app: Flask) -> None:
+    from .errors import register
+
+    register(app)
+
+
+def register_commands(app: Flask) -> None:
+    from .cli import banks_cli
+
+    app.cli.add_command(banks_cli)
+
+
+def register_template_globals(app: Flask) -> None:
+    from .banks import AUDIT_METHOD_LABELS
+    from .pages.assets import plotly_version
+    from .scoring import SEVERITY_LABELS
+
+    app.jinja_env.globals.update(
+        method_labels=AUDIT_METHOD_LABELS, severity_labels=SEVERITY_LABELS, plotly_version=plotly_version()
+    )

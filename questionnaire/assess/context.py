@@ -1,0 +1,62 @@
+"""Loading what a request about one assessment needs, with the access check built in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import abort, current_app
+from flask_wtf import FlaskForm
+
+from ..banks import Bank, BankRegistry
+from ..models import Respondent
+from .forms import page_form_class
+from .layout import Page, Questionnaire, build
+from .operations import find_respondent
+
+
+@dataclass(frozen=True)
+class Context:
+    respondent: Respondent
+    questionnaire: Questionnaire
+
+    @property
+    def banks(self) -> tuple[Bank, ...]:
+        return self.questionnaire.banks
+
+
+def registry() -> BankRegistry:
+    return current_app.extensions["banks"]
+
+
+def load(token: str) -> Context:
+    """404 for any token that does not open an assessment, whatever the reason: no hint it exists."""
+    respondent = find_respondent(token)
+    if respondent is None:
+        abort(404)
+    return Context(respondent, questionnaire_for(respondent.assessment.bank_ids))
+
+
+def questionnaire_for(bank_ids: list[str]) -> Questionnaire:
+    reg = registry()
+    key = ("layout", *bank_ids)
+    if key not in reg.cache:
+        banks = tuple(reg.get(bank_id) for bank_id in bank_ids)
+        if any(bank is None for bank in banks):
+            abort(503, description="A standard this assessment uses cannot be loaded right now. Your answers are safe.")
+        reg.cache[key] = build(banks, reg.harmonized)  # type: ignore[arg-type]
+    return reg.cache[key]  # type: ignore[return-value]
+
+
+def page_or_404(context: Context, page_id: str) -> Page:
+    page = context.questionnaire.page(page_id)
+    if page is None:
+        abort(404)
+    return page
+
+
+def form_for(context: Context, page: Page) -> FlaskForm:
+    reg = registry()
+    key = ("form", *context.respondent.assessment.bank_ids, page.id)
+    if key not in reg.cache:
+        reg.cache[key] = page_form_class(page)
+    return reg.cache[key]()  # type: ignore[operator]

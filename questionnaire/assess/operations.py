@@ -1,0 +1,92 @@
+"""Domain writes and reads for assessments. Views call these; these never commit (the view does, once)."""
+
+from __future__ import annotations
+
+import re
+import secrets
+from collections.abc import Mapping
+
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from ..extensions import db
+from ..models import Answer, Assessment, AssessmentStandard, Organisation, Respondent, hash_token, utcnow
+from ..scoring import AnswerValue
+
+TOKEN_BYTES = 32
+TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{43}$")
+
+
+def new_token() -> str:
+    """256 random bits, URL-safe: unguessable, and only its hash is stored."""
+    return secrets.token_urlsafe(TOKEN_BYTES)
+
+
+def start_assessment(
+    organisation: str, sector: str | None, headcount: int | None, bank_ids: list[str]
+) -> tuple[Respondent, str]:
+    org = Organisation(name=organisation.strip(), sector=(sector or "").strip() or None, headcount=headcount)
+    assessment = Assessment(
+        organisation=org,
+        standards=[AssessmentStandard(bank_id=bank_id, position=i) for i, bank_id in enumerate(bank_ids)],
+    )
+    token = new_token()
+    respondent = Respondent(assessment=assessment, token_hash=hash_token(token))
+    db.session.add(respondent)
+    return respondent, token
+
+
+def find_respondent(token: str) -> Respondent | None:
+    """The respondent, its assessment, organisation and standards in one query; None for any bad token."""
+    if not TOKEN_PATTERN.match(token):
+        return None
+    statement = (
+        select(Respondent)
+        .where(Respondent.token_hash == hash_token(token))
+        .options(
+            joinedload(Respondent.assessment).joinedload(Assessment.organisation),
+            joinedload(Respondent.assessment).joinedload(Assessment.standards),
+        )
+    )
+    return db.session.scalars(statement).unique().one_or_none()
+
+
+def _value(answer: Answer) -> AnswerValue:
+    return AnswerValue(answer.level, answer.not_applicable, answer.reason, answer.note)
+
+
+def answers_of(respondent: Respondent) -> dict[str, AnswerValue]:
+    rows = db.session.scalars(select(Answer).where(Answer.respondent_id == respondent.id))
+    return {row.question_key: _value(row) for row in rows}
+
+
+def assessment_answers(assessment: Assessment) -> dict[str, AnswerValue]:
+    """Every respondent's answers merged, the most recent answer to a question winning."""
+    statement = (
+        select(Answer)
+        .join(Respondent)
+        .where(Respondent.assessment_id == assessment.id)
+        .order_by(Answer.updated_at, Answer.id)
+    )
+    return {row.question_key: _value(row) for row in db.session.scalars(statement)}
+
+
+def save_answers(respondent: Respondent, values: Mapping[str, AnswerValue]) -> int:
+    """Insert or update this respondent's answers in one read and one flush; returns how many changed."""
+    if not values:
+        return 0
+    statement = select(Answer).where(Answer.respondent_id == respondent.id, Answer.question_key.in_(list(values)))
+    existing = {row.question_key: row for row in db.session.scalars(statement)}
+    changed = 0
+    for key, value in values.items():
+        row = existing.get(key)
+        if row is None:
+            row = Answer(respondent_id=respondent.id, question_key=key)
+            db.session.add(row)
+        elif _value(row) == value:
+            continue
+        row.level, row.not_applicable, row.reason, row.note = value.level, value.not_applicable, value.reason, value.note
+        changed += 1
+    if changed:
+        respondent.assessment.updated_at = utcnow()
+    return changed

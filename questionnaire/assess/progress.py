@@ -1,0 +1,50 @@
+"""How far a respondent has got: answered questions per page and overall."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ..scoring import AnswerValue
+from .layout import Page
+
+
+@dataclass(frozen=True)
+class PageProgress:
+    page: Page
+    answered: int
+    total: int
+
+    @property
+    def done(self) -> bool:
+        return self.answered == self.total
+
+
+@dataclass(frozen=True)
+class Progress:
+    pages: list[PageProgress]
+
+    @property
+    def answered(self) -> int:
+        return sum(p.answered for p in self.pages)
+
+    @property
+    def total(self) -> int:
+        return sum(p.total for p in self.pages)
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.answered / self.total) if self.total else 0
+
+    def first_open_page(self) -> Page:
+        """Where 'continue' should take the user: the first page with unanswered questions."""
+        return next((p.page for p in self.pages if not p.done), self.pages[0].page)
+
+
+def progress(context, answers: Mapping[str, AnswerValue]) -> Progress:  # type: ignore[no-untyped-def]
+    pages = []
+    for page in context.questionnaire.pages:
+        entries = page.entries
+        answered = sum(1 for entry in entries if (value := answers.get(entry.key)) and value.answered)
+        pages.append(PageProgress(page, answered, len(entries)))
+    return Progress(pages)

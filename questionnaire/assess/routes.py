@@ -1,0 +1,109 @@
+"""Thin views: parse the form, call an operation, commit once, render or redirect."""
+
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response
+
+from .. import charts
+from ..extensions import db
+from ..scoring import score
+from . import bp
+from .context import Context, form_for, load, page_or_404, registry
+from .forms import StartForm, fill_page, na_label, parse_page
+from .layout import Page
+from .operations import answers_of, assessment_answers, save_answers, start_assessment
+from .progress import progress
+from .standards import combination_problem, standard_choices
+
+
+@bp.route("/start", methods=["GET", "POST"])
+def start() -> Response | tuple[str, int] | str:
+    form = StartForm()
+    form.standards.choices = standard_choices(registry())
+    if request.method == "GET" and request.args.get("standard"):
+        form.standards.data = request.args.getlist("standard")
+    if form.validate_on_submit():
+        problem = combination_problem(registry(), form.standards.data)
+        if not problem:
+            respondent, token = start_assessment(
+                form.organisation.data, form.sector.data, form.headcount.data, form.standards.data
+            )
+            db.session.commit()
+            flash("Your assessment is ready. Bookmark the private link below: it is the only way back in.", "success")
+            return redirect(url_for(".overview", token=token))
+        form.standards.errors = [*form.standards.errors, problem]
+    status = 400 if form.errors else 200
+    return render_template("assess/start.html", form=form, registry=registry()), status
+
+
+@bp.get("/a/<token>")
+def overview(token: str) -> str:
+    context = load(token)
+    answers = answers_of(context.respondent)
+    return render_template("assess/overview.html", context=context, token=token, progress=progress(context, answers))
+
+
+@bp.route("/a/<token>/s/<page_id>", methods=["GET", "POST"])
+def page(token: str, page_id: str) -> Response | str | tuple[str, int]:
+    context = load(token)
+    current = page_or_404(context, page_id)
+    form = form_for(context, current)
+    if request.method == "GET":
+        answers = answers_of(context.respondent)
+        fill_page(form, current, answers)
+        return render_page(context, token, current, form, answers)
+    form.validate()
+    parsed = parse_page(form, current)
+    saved = save_answers(context.respondent, parsed.values)
+    db.session.commit()
+    if parsed.errors:
+        flash(f"{parsed.errors} answer(s) on this page need your attention; the others are saved.", "error")
+        return render_page(context, token, current, form, answers_of(context.respondent)), 400
+    if saved:
+        flash(f"Saved: {current.id} {current.title}.", "success")
+    return redirect(destination(context, token, current, request.form.get("go", "next")))
+
+
+def render_page(context: Context, token: str, current: Page, form, answers) -> str:  # type: ignore[no-untyped-def]
+    before, after = context.questionnaire.neighbours(current.id)
+    return render_template(
+        "assess/page.html",
+        context=context,
+        token=token,
+        page=current,
+        form=form,
+        before=before,
+        after=after,
+        na_label=na_label(current),
+        position=context.questionnaire.pages.index(current) + 1,
+        progress=progress(context, answers),
+    )
+
+
+def destination(context: Context, token: str, current: Page, go: str) -> str:
+    """Where the buttons of a page lead after saving: next, previous, any page, overview or results."""
+    before, after = context.questionnaire.neighbours(current.id)
+    target = {"next": after, "prev": before}.get(go)
+    if go.startswith("page:") and context.questionnaire.page(go[5:]):
+        return url_for(".page", token=token, page_id=go[5:])
+    if target is not None:
+        return url_for(".page", token=token, page_id=target.id)
+    if go == "overview":
+        return url_for(".overview", token=token)
+    return url_for(".results", token=token)
+
+
+@bp.get("/a/<token>/results")
+def results(token: str) -> str:
+    context = load(token)
+    answers = assessment_answers(context.respondent.assessment)
+    outcomes = [score(bank, answers) for bank in context.banks]
+    return render_template(
+        "assess/results.html",
+        context=context,
+        token=token,
+        results=outcomes,
+        figures=charts.result_figures(outcomes),
+        progress=progress(context, answers),
+    )

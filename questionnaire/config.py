@@ -1,0 +1,55 @@
+"""Configuration defaults; `create_app` layers instance/config.py, the environment and test config on top."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+KEY_FILE = "secret_key"
+
+
+class Defaults:
+    """Built-in defaults. Anything here can be overridden by instance/config.py or FLASK_* variables."""
+
+    SQLALCHEMY_DATABASE_URI: str | None = None  # None -> SQLite file under instance/
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    MAX_CONTENT_LENGTH = 256 * 1024  # the largest section page posts about 40 KB
+    MAX_FORM_MEMORY_SIZE = 256 * 1024
+    WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the browser session: a long form never expires
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SEND_FILE_MAX_AGE_DEFAULT = 3600
+    BANKS_DIR: str | None = None  # None -> the question_banks folder shipped with the app
+    PREFERRED_URL_SCHEME = "http"
+
+
+def database_url_from_env() -> str | None:
+    """DATABASE_URL, normalised so postgres URLs use the psycopg 3 driver."""
+    url = os.environ.get("DATABASE_URL")
+    if not url:
+        return None
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def sqlite_url(instance_path: str) -> str:
+    return f"sqlite:///{Path(instance_path) / 'preaudit.sqlite3'}"
+
+
+def load_or_create_secret_key(instance_path: str) -> str:
+    """Generate a random key on first run and keep it in instance/, so sessions survive restarts.
+
+    Created with O_EXCL so several workers starting together agree on one key.
+    """
+    path = Path(instance_path) / KEY_FILE
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text(encoding="ascii").strip()
+    key = secrets.token_hex(32)
+    with os.fdopen(fd, "w", encoding="ascii") as handle:
+        handle.write(key)
+    return key

@@ -1,0 +1,47 @@
+"""Drive the site the way a browser does: fetch a page, scrape its CSRF token, post the form."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from flask.testing import FlaskClient
+
+from questionnaire.assess.layout import Entry, Page
+
+from .conftest import csrf_from
+
+TOKEN_IN_URL = re.compile(r"/a/([A-Za-z0-9_-]{43})")
+
+
+def start(client: FlaskClient, *standards: str, organisation: str = "Acme Precision Ltd") -> str:
+    """Create an assessment through the start form; return the resume token from the redirect."""
+    page = client.get("/start")
+    assert page.status_code == 200
+    data = {"csrf_token": csrf_from(page.text), "organisation": organisation, "sector": "Metalwork", "headcount": "14"}
+    response = client.post("/start", data={**data, "standards": list(standards)})
+    assert response.status_code == 302, response.text
+    match = TOKEN_IN_URL.search(response.headers["Location"])
+    assert match
+    return match.group(1)
+
+
+def form_data(page: Page, choose: Callable[[Entry], str | None], token_html: str) -> dict[str, str]:
+    """A page's post body: for each entry the level `choose` returns ('na' with a reason), blank if None."""
+    data = {"csrf_token": csrf_from(token_html)}
+    for entry in page.entries:
+        value = choose(entry)
+        if value is None:
+            continue
+        data[f"{entry.field_name}-level"] = value
+        if value == "na":
+            data[f"{entry.field_name}-reason"] = "Outside our scope: we do not design products."
+    return data
+
+
+def answer_page(
+    client: FlaskClient, token: str, page: Page, choose: Callable[[Entry], str | None], go: str = "next"
+):  # type: ignore[no-untyped-def]
+    url = f"/a/{token}/s/{page.id}"
+    html = client.get(url).text
+    return client.post(url, data={**form_data(page, choose, html), "go": go})
