@@ -26,6 +26,10 @@ class Figure:
     data: dict[str, Any]
 
 
+def _short(label: str, limit: int = 38) -> str:
+    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
+
+
 def _percent(value: float | None) -> float:
     return round(100 * (value or 0), 1)
 
@@ -43,7 +47,7 @@ def _layout(**extra: Any) -> dict[str, Any]:
 def radar(result: Result) -> go.Figure:
     """Readiness per section (clauses 4-10, and control themes where the standard has them)."""
     sections = [s for s in result.sections if s.score is not None]
-    labels = [f"{s.section.id} {s.section.title}" for s in sections]
+    labels = [_short(f"{s.section.id} {s.section.title}", 22) for s in sections]
     values = [_percent(s.score) for s in sections]
     figure = go.Figure(
         go.Scatterpolar(
@@ -56,7 +60,12 @@ def radar(result: Result) -> go.Figure:
         )
     )
     figure.update_layout(
-        _layout(polar={"radialaxis": {"range": [0, 100], "ticksuffix": "%"}}, showlegend=False, height=420)
+        _layout(
+            polar={"radialaxis": {"range": [0, 100], "ticksuffix": "%", "angle": 90, "tickfont": {"size": 10}}},
+            showlegend=False,
+            height=420,
+            margin={"l": 90, "r": 90, "t": 40, "b": 40},
+        )
     )
     return figure
 
@@ -70,7 +79,7 @@ def gap_bars(result: Result) -> go.Figure:
     figure = go.Figure(
         go.Bar(
             x=[round(100 - _percent(c.score), 1) for c in worst],
-            y=[f"{c.clause.id} {c.clause.title[:48]}" for c in worst],
+            y=[_short(f"{c.clause.id} {c.clause.title}") for c in worst],
             orientation="h",
             marker={"color": [DANGER if c.clause.id in blocked else WARN for c in worst]},
             hovertemplate="%{y}: %{x}% missing<extra></extra>",

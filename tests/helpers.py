@@ -39,9 +39,7 @@ def form_data(page: Page, choose: Callable[[Entry], str | None], token_html: str
     return data
 
 
-def answer_page(
-    client: FlaskClient, token: str, page: Page, choose: Callable[[Entry], str | None], go: str = "next"
-):  # type: ignore[no-untyped-def]
+def answer_page(client: FlaskClient, token: str, page: Page, choose: Callable[[Entry], str | None], go: str = "next"):  # type: ignore[no-untyped-def]
     url = f"/a/{token}/s/{page.id}"
     html = client.get(url).text
     return client.post(url, data={**form_data(page, choose, html), "go": go})

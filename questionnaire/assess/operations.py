@@ -6,7 +6,7 @@ import re
 import secrets
 from collections.abc import Mapping
 
-from sqlalchemy import select
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import joinedload
 
 from ..extensions import db
@@ -72,21 +72,28 @@ def assessment_answers(assessment: Assessment) -> dict[str, AnswerValue]:
 
 
 def save_answers(respondent: Respondent, values: Mapping[str, AnswerValue]) -> int:
-    """Insert or update this respondent's answers in one read and one flush; returns how many changed."""
+    """Upsert this respondent's answers: one read, then at most one bulk INSERT and one bulk UPDATE."""
     if not values:
         return 0
     statement = select(Answer).where(Answer.respondent_id == respondent.id, Answer.question_key.in_(list(values)))
     existing = {row.question_key: row for row in db.session.scalars(statement)}
-    changed = 0
+    inserts, updates = [], []
     for key, value in values.items():
+        fields = {
+            "level": value.level,
+            "not_applicable": value.not_applicable,
+            "reason": value.reason,
+            "note": value.note,
+        }
         row = existing.get(key)
         if row is None:
-            row = Answer(respondent_id=respondent.id, question_key=key)
-            db.session.add(row)
-        elif _value(row) == value:
-            continue
-        row.level, row.not_applicable, row.reason, row.note = value.level, value.not_applicable, value.reason, value.note
-        changed += 1
-    if changed:
+            inserts.append({"respondent_id": respondent.id, "question_key": key, **fields})
+        elif _value(row) != value:
+            updates.append({"id": row.id, "updated_at": utcnow(), **fields})
+    if inserts:
+        db.session.execute(insert(Answer), inserts)
+    if updates:
+        db.session.execute(update(Answer), updates)
+    if inserts or updates:
         respondent.assessment.updated_at = utcnow()
-    return changed
+    return len(inserts) + len(updates)

@@ -124,8 +124,10 @@ def describe_location(data: Any, root: yaml.Node | None, loc: tuple[Any, ...]) -
             parent_key = step
             value = value.get(step) if isinstance(value, dict) else None
             node = _child(node, step)
+    if not parts:
+        return ""  # a rule about the whole bank: the message itself names the ids involved
     line = f" (line {node.start_mark.line + 1})" if node is not None else ""
-    return " > ".join(parts) + line if parts else line.strip(" ()")
+    return " > ".join(parts) + line
 
 
 def _child(node: yaml.Node | None, key: str) -> yaml.Node | None:

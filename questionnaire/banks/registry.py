@@ -53,10 +53,17 @@ class BankRegistry:
         return self.banks.get(bank_id)
 
     def available(self) -> list[Bank]:
-        return sorted(self.banks.values(), key=lambda bank: (bank.kind == "guideline", bank.name))
+        return sorted(self.banks.values(), key=_display_order)
 
     def _fail(self, filename: str, problems: list[BankProblem]) -> None:
         self.problems.setdefault(filename, []).extend(problems)
+
+
+def _display_order(bank: Bank) -> tuple[int, int, str]:
+    """Certifiable standards in number order (ISO 9001 before ISO/IEC 27001), then sector schemes, then guidelines."""
+    digits = "".join(ch for ch in bank.standard if ch.isdigit())
+    rank = {"certifiable": 0, "sector_scheme": 1, "guideline": 2}[bank.kind]
+    return (rank, int(digits or 0), bank.name)
 
 
 def load_registry(directory: Path) -> BankRegistry:

@@ -7,7 +7,7 @@
       var target = document.getElementById(node.getAttribute("data-chart"));
       if (!target) { return; }
       var figure = JSON.parse(node.textContent);
-      window.Plotly.newPlot(target, figure.data, figure.layout, { displaylogo: false, responsive: true });
+      window.Plotly.newPlot(target, figure.data, figure.layout, { displaylogo: false, displayModeBar: false, responsive: true });
     });
   }
   if (document.readyState === "loading") {

@@ -12,7 +12,7 @@ from questionnaire.assess.layout import Entry, Questionnaire, build
 from ..conftest import csrf_from
 from ..helpers import answer_page, start
 
-BANK = "iso14001-2015"
+BANK = "iso9001-2015"
 
 
 def questionnaire(app: Flask, *bank_ids: str) -> Questionnaire:
@@ -93,8 +93,10 @@ def test_saved_answers_show_when_the_page_is_reopened(app: Flask, client: FlaskC
     answer_page(client, token, page, lambda e: "2")
     html = client.get(f"/a/{token}/s/{page.id}").text
     first = page.entries[0].field_name
-    assert re.search(rf'checked[^>]*value="2"[^>]*name="{first}-level"|name="{first}-level"[^>]*value="2"[^>]*checked', html) or (
-        f'id="{first}-level-2"' in html and "checked" in html.split(f'id="{first}-level-2"')[0][-200:]
-        + html.split(f'id="{first}-level-2"')[1][:200]
+    assert re.search(
+        rf'checked[^>]*value="2"[^>]*name="{first}-level"|name="{first}-level"[^>]*value="2"[^>]*checked', html
+    ) or (
+        f'id="{first}-level-2"' in html
+        and "checked" in html.split(f'id="{first}-level-2"')[0][-200:] + html.split(f'id="{first}-level-2"')[1][:200]
     )
     assert csrf_from(html)
