@@ -75,10 +75,12 @@ def register_banks(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from .assess import bp as assess_bp
+    from .learn import bp as learn_bp
     from .pages import bp as pages_bp
 
     app.register_blueprint(pages_bp)
     app.register_blueprint(assess_bp)
+    app.register_blueprint(learn_bp)
 
 
 def register_errorhandlers(app: Flask) -> None:

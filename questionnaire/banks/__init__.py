@@ -3,7 +3,7 @@
 from .harmonized import HarmonizedStructure, SharedQuestion
 from .loader import BankFileError, BankProblem
 from .registry import BankRegistry, Item, answer_key, items, load_registry
-from .schema import AUDIT_METHOD_LABELS, Bank, Clause, Question, Section
+from .schema import AUDIT_METHOD_LABELS, Bank, Clause, DocumentedInfo, Question, Section
 
 __all__ = [
     "AUDIT_METHOD_LABELS",
@@ -12,6 +12,7 @@ __all__ = [
     "BankProblem",
     "BankRegistry",
     "Clause",
+    "DocumentedInfo",
     "HarmonizedStructure",
     "Item",
     "Question",
