@@ -77,10 +77,12 @@ def register_blueprints(app: Flask) -> None:
     from .assess import bp as assess_bp
     from .learn import bp as learn_bp
     from .pages import bp as pages_bp
+    from .reports import bp as reports_bp
 
     app.register_blueprint(pages_bp)
     app.register_blueprint(assess_bp)
     app.register_blueprint(learn_bp)
+    app.register_blueprint(reports_bp)
 
 
 def register_errorhandlers(app: Flask) -> None:
@@ -96,10 +98,16 @@ def register_commands(app: Flask) -> None:
 
 
 def register_template_globals(app: Flask) -> None:
+    from .assess.forms import LEVELS
     from .banks import AUDIT_METHOD_LABELS
     from .pages.assets import plotly_version
+    from .reports.soa import has_soa
     from .scoring import SEVERITY_LABELS
 
     app.jinja_env.globals.update(
-        method_labels=AUDIT_METHOD_LABELS, severity_labels=SEVERITY_LABELS, plotly_version=plotly_version()
+        method_labels=AUDIT_METHOD_LABELS,
+        severity_labels=SEVERITY_LABELS,
+        level_labels={int(choice.value): choice.label for choice in LEVELS},
+        plotly_version=plotly_version(),
+        has_soa=has_soa,
     )

@@ -80,6 +80,15 @@ class Section(StrictModel):
     kind: Literal["requirements", "controls"] = "requirements"
     clauses: list[Clause] = Field(min_length=1)
 
+    @model_validator(mode="after")
+    def _one_question_per_control(self) -> Section:
+        """A control is one line of the Statement of Applicability: included (and scored) or excluded."""
+        if self.kind == "controls":
+            for clause in self.clauses:
+                if len(clause.questions) != 1 or not clause.questions[0].allow_na:
+                    raise ValueError(f"control {clause.id} must have exactly one question, with allow_na: true")
+        return self
+
 
 class Certification(StrictModel):
     certifiable: bool

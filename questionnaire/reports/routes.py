@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, url_for
+from werkzeug.wrappers import Response
+
+from ..assess.context import Context, load
+from ..assess.operations import answers_of, save_answers
+from ..banks import Bank
+from ..extensions import db
+from . import bp, soa
+from .forms import SoaUploadForm
+
+
+def soa_bank(context: Context, bank_id: str) -> Bank:
+    bank = next((b for b in context.banks if b.id == bank_id), None)
+    if bank is None or not soa.has_soa(bank):
+        abort(404)
+    return bank
+
+
+@bp.get("/a/<token>/soa/<bank_id>.csv")
+def soa_csv(token: str, bank_id: str) -> Response:
+    context = load(token)
+    bank = soa_bank(context, bank_id)
+    body = soa.to_csv(bank, answers_of(context.respondent))
+    response = Response("\ufeff" + body, mimetype="text/csv")  # BOM: spreadsheets then read UTF-8 correctly
+    response.headers["Content-Disposition"] = f'attachment; filename="statement-of-applicability-{bank.id}.csv"'
+    return response
+
+
+@bp.route("/a/<token>/soa/<bank_id>", methods=["GET", "POST"])
+def soa_page(token: str, bank_id: str) -> Response | str | tuple[str, int]:
+    context = load(token)
+    bank = soa_bank(context, bank_id)
+    form = SoaUploadForm()
+    errors: list[str] = []
+    if form.validate_on_submit():
+        text = form.file.data.read().decode("utf-8", errors="replace")
+        parsed = soa.from_csv(bank, text)
+        errors = parsed.errors
+        if not errors:
+            changed = save_answers(context.respondent, parsed.values)
+            db.session.commit()
+            flash(f"Statement of Applicability loaded: {changed} control(s) updated.", "success")
+            return redirect(url_for(".soa_page", token=token, bank_id=bank_id))
+    rows = soa.rows(bank, answers_of(context.respondent))
+    status = 400 if (form.errors or errors) else 200
+    html = render_template(
+        "reports/soa.html", context=context, token=token, bank=bank, rows=rows, form=form, errors=errors
+    )
+    return html, status
