@@ -47,7 +47,7 @@ def _layout(**extra: Any) -> dict[str, Any]:
 def radar(result: Result) -> go.Figure:
     """Readiness per section (clauses 4-10, and control themes where the standard has them)."""
     sections = [s for s in result.sections if s.score is not None]
-    labels = [_short(f"{s.section.id} {s.section.title}", 22) for s in sections]
+    labels = [_short(f"{s.section.id} {s.section.title}", 18) for s in sections]
     values = [_percent(s.score) for s in sections]
     figure = go.Figure(
         go.Scatterpolar(
@@ -64,7 +64,7 @@ def radar(result: Result) -> go.Figure:
             polar={"radialaxis": {"range": [0, 100], "ticksuffix": "%", "angle": 90, "tickfont": {"size": 10}}},
             showlegend=False,
             height=420,
-            margin={"l": 90, "r": 90, "t": 40, "b": 40},
+            margin={"l": 110, "r": 110, "t": 40, "b": 40},
         )
     )
     return figure

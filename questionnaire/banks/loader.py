@@ -29,6 +29,8 @@ FRIENDLY = {
 }
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
+# Composing builds only a node tree (no objects), used for line numbers and duplicate keys; libyaml makes it cheap.
+NodeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,7 @@ def read_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
     except (OSError, UnicodeDecodeError) as exc:
         raise BankFileError([BankProblem(name, "", f"cannot be read: {exc}")]) from exc
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=NodeLoader)
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
