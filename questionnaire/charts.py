@@ -49,25 +49,21 @@ def radar(result: Result) -> go.Figure:
     sections = [s for s in result.sections if s.score is not None]
     labels = [_short(f"{s.section.id} {s.section.title}", 18) for s in sections]
     values = [_percent(s.score) for s in sections]
-    figure = go.Figure(
-        go.Scatterpolar(
-            r=[*values, values[0]] if values else [],
-            theta=[*labels, labels[0]] if labels else [],
-            fill="toself",
-            line={"color": ACCENT},
-            name=result.bank.name,
-            hovertemplate="%{theta}: %{r}%<extra></extra>",
-        )
+    trace = go.Scatterpolar(
+        r=[*values, values[0]] if values else [],
+        theta=[*labels, labels[0]] if labels else [],
+        fill="toself",
+        line={"color": ACCENT},
+        name=result.bank.name,
+        hovertemplate="%{theta}: %{r}%<extra></extra>",
     )
-    figure.update_layout(
-        _layout(
-            polar={"radialaxis": {"range": [0, 100], "ticksuffix": "%", "angle": 90, "tickfont": {"size": 10}}},
-            showlegend=False,
-            height=420,
-            margin={"l": 110, "r": 110, "t": 40, "b": 40},
-        )
+    layout = _layout(
+        polar={"radialaxis": {"range": [0, 100], "ticksuffix": "%", "angle": 90, "tickfont": {"size": 10}}},
+        showlegend=False,
+        height=420,
+        margin={"l": 110, "r": 110, "t": 40, "b": 40},
     )
-    return figure
+    return go.Figure(data=[trace], layout=layout)
 
 
 def gap_bars(result: Result) -> go.Figure:
@@ -76,45 +72,39 @@ def gap_bars(result: Result) -> go.Figure:
     clauses.sort(key=lambda c: (c.score or 0, c.clause.id))
     worst = clauses[:MAX_GAP_BARS][::-1]
     blocked = {gap.item.clause.id for gap in result.blockers}
-    figure = go.Figure(
-        go.Bar(
-            x=[round(100 - _percent(c.score), 1) for c in worst],
-            y=[_short(f"{c.clause.id} {c.clause.title}") for c in worst],
-            orientation="h",
-            marker={"color": [DANGER if c.clause.id in blocked else WARN for c in worst]},
-            hovertemplate="%{y}: %{x}% missing<extra></extra>",
-        )
+    trace = go.Bar(
+        x=[round(100 - _percent(c.score), 1) for c in worst],
+        y=[_short(f"{c.clause.id} {c.clause.title}") for c in worst],
+        orientation="h",
+        marker={"color": [DANGER if c.clause.id in blocked else WARN for c in worst]},
+        hovertemplate="%{y}: %{x}% missing<extra></extra>",
     )
-    figure.update_layout(
-        _layout(
-            xaxis={"range": [0, 100], "ticksuffix": "%", "title": "Missing readiness"},
-            yaxis={"automargin": True},
-            height=120 + 34 * max(len(worst), 1),
-            margin={"l": 10, "r": 20, "t": 20, "b": 50},
-        )
+    layout = _layout(
+        xaxis={"range": [0, 100], "ticksuffix": "%", "title": {"text": "Missing readiness"}},
+        yaxis={"automargin": True},
+        height=120 + 34 * max(len(worst), 1),
+        margin={"l": 10, "r": 20, "t": 20, "b": 50},
     )
-    return figure
+    return go.Figure(data=[trace], layout=layout)
 
 
 def comparison(results: list[Result]) -> go.Figure:
     """Integrated assessments: each standard's score per harmonized-structure clause, side by side."""
     clauses = [str(number) for number in range(4, 11)]
-    figure = go.Figure(
-        [
-            go.Bar(
-                name=result.bank.name,
-                x=[f"Clause {c}" for c in clauses],
-                y=[_percent(result.hs_scores.get(c)) for c in clauses],
-                marker={"color": SERIES[i % len(SERIES)]},
-                hovertemplate="%{x}: %{y}%<extra>" + result.bank.name + "</extra>",
-            )
-            for i, result in enumerate(results)
-        ]
+    traces = [
+        go.Bar(
+            name=result.bank.name,
+            x=[f"Clause {c}" for c in clauses],
+            y=[_percent(result.hs_scores.get(c)) for c in clauses],
+            marker={"color": SERIES[i % len(SERIES)]},
+            hovertemplate="%{x}: %{y}%<extra>" + result.bank.name + "</extra>",
+        )
+        for i, result in enumerate(results)
+    ]
+    layout = _layout(
+        barmode="group", yaxis={"range": [0, 100], "ticksuffix": "%"}, height=380, legend={"orientation": "h"}
     )
-    figure.update_layout(
-        _layout(barmode="group", yaxis={"range": [0, 100], "ticksuffix": "%"}, height=380, legend={"orientation": "h"})
-    )
-    return figure
+    return go.Figure(data=traces, layout=layout)
 
 
 def result_figures(results: list[Result]) -> dict[str, list[Figure]]:
