@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..banks import Bank, BankRegistry, Clause, DocumentedInfo, Item, Section, items
@@ -18,10 +19,7 @@ class ClauseView:
 
     @property
     def evidence(self) -> list[str]:
-        seen: dict[str, None] = {}
-        for item in self.questions:
-            seen.update(dict.fromkeys(item.question.evidence))
-        return list(seen)
+        return _ordered_union(item.question.evidence for item in self.questions)
 
     @property
     def documents(self) -> list[tuple[DocumentedInfo, bool]]:
@@ -30,10 +28,12 @@ class ClauseView:
 
     @property
     def methods(self) -> list[str]:
-        seen: dict[str, None] = {}
-        for item in self.questions:
-            seen.update(dict.fromkeys(item.question.audit_methods))
-        return list(seen)
+        return _ordered_union(item.question.audit_methods for item in self.questions)
+
+
+def _ordered_union(groups: Iterable[Iterable[str]]) -> list[str]:
+    """Every distinct value, in the order first seen."""
+    return list(dict.fromkeys(value for group in groups for value in group))
 
 
 def clause_view(bank: Bank, clause_id: str) -> ClauseView | None:
