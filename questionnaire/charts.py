@@ -44,6 +44,11 @@ def _layout(**extra: Any) -> dict[str, Any]:
     }
 
 
+def _measure(result: Result) -> str:
+    """A guideline has no readiness for certification, only maturity."""
+    return "readiness" if result.bank.certifiable else "maturity"
+
+
 def radar(result: Result) -> go.Figure:
     """Readiness per section (clauses 4-10, and control themes where the standard has them)."""
     sections = [s for s in result.sections if s.score is not None]
@@ -80,7 +85,7 @@ def gap_bars(result: Result) -> go.Figure:
         hovertemplate="%{y}: %{x}% missing<extra></extra>",
     )
     layout = _layout(
-        xaxis={"range": [0, 100], "ticksuffix": "%", "title": {"text": "Missing readiness"}},
+        xaxis={"range": [0, 100], "ticksuffix": "%", "title": {"text": f"Missing {_measure(result)}"}},
         yaxis={"automargin": True},
         height=120 + 34 * max(len(worst), 1),
         margin={"l": 10, "r": 20, "t": 20, "b": 50},
@@ -111,13 +116,19 @@ def result_figures(results: list[Result]) -> dict[str, list[Figure]]:
     """Every figure a results page shows, keyed by bank id ('compare' for the side-by-side chart)."""
     figures: dict[str, list[Figure]] = {}
     for result in results:
-        bank_id = result.bank.id
+        bank_id, measure = result.bank.id, _measure(result)
+        gaps_note = "; red ones contain a blocking gap." if result.bank.certifiable else "."
         figures[bank_id] = [
-            Figure(f"radar-{bank_id}", "Readiness by clause", "Weighted score per section.", radar(result).to_dict()),
+            Figure(
+                f"radar-{bank_id}",
+                f"{measure.capitalize()} by clause",
+                "Weighted score per section.",
+                radar(result).to_dict(),
+            ),
             Figure(
                 f"gaps-{bank_id}",
                 "Largest gaps",
-                "Clauses with the most readiness missing; red ones contain a blocking gap.",
+                f"Clauses with the most {measure} missing{gaps_note}",
                 gap_bars(result).to_dict(),
             ),
         ]
