@@ -110,4 +110,5 @@ def register_template_globals(app: Flask) -> None:
         level_labels={int(choice.value): choice.label for choice in LEVELS},
         plotly_version=plotly_version(),
         has_soa=has_soa,
+        bank_name=lambda bank_id: getattr(app.extensions["banks"].get(bank_id), "name", bank_id),
     )

@@ -100,3 +100,15 @@ def test_saved_answers_show_when_the_page_is_reopened(app: Flask, client: FlaskC
         and "checked" in html.split(f'id="{first}-level-2"')[0][-200:] + html.split(f'id="{first}-level-2"')[1][:200]
     )
     assert csrf_from(html)
+
+
+def test_aqap_asks_iso_9001_then_the_nato_requirements(app: Flask, client: FlaskClient) -> None:
+    token = start(client, "aqap2110-d")
+    q = questionnaire(app, "aqap2110-d")
+    assert [p.id for p in q.pages] == ["4", "5", "6", "7", "8", "9", "10", "AQAP-4", "AQAP-5"]
+    for page in q.pages:
+        answer_page(client, token, page, lambda e: "4")
+    html = client.get(f"/a/{token}/results").text
+    assert "Ready to invite your national defence quality assurance authority" in html
+    learn = client.get("/learn/aqap2110-d").text
+    assert "Every requirement of" in learn and "ISO 9001:2015</a>" in learn
