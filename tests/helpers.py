@@ -43,3 +43,12 @@ def answer_page(client: FlaskClient, token: str, page: Page, choose: Callable[[E
     url = f"/a/{token}/s/{page.id}"
     html = client.get(url).text
     return client.post(url, data={**form_data(page, choose, html), "go": go})
+
+
+def is_checked(html: str, field_name: str, value: str) -> bool:
+    """Is the radio for `value` of this question rendered as checked?"""
+    for chunk in html.split("<input")[1:]:
+        tag = chunk.split(">", 1)[0]
+        if f'name="{field_name}-level"' in tag and f'value="{value}"' in tag:
+            return "checked" in tag
+    raise AssertionError(f"no radio {field_name}-level with value {value}")

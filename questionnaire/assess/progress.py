@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..scoring import AnswerValue
 from .layout import Page
+
+if TYPE_CHECKING:
+    from .context import Context
 
 
 @dataclass(frozen=True)
@@ -41,7 +45,7 @@ class Progress:
         return next((p.page for p in self.pages if not p.done), self.pages[0].page)
 
 
-def progress(context, answers: Mapping[str, AnswerValue]) -> Progress:  # type: ignore[no-untyped-def]
+def progress(context: Context, answers: Mapping[str, AnswerValue]) -> Progress:
     pages = []
     for page in context.questionnaire.pages:
         entries = page.entries

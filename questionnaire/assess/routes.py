@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from flask import flash, redirect, render_template, request, url_for
+from flask_wtf import FlaskForm
 from werkzeug.wrappers import Response
 
 from .. import charts
 from ..extensions import db
-from ..scoring import score
+from ..scoring import AnswerValue, score
 from . import bp
 from .context import Context, form_for, load, page_or_404, registry
 from .forms import StartForm, fill_page, na_label, parse_page
@@ -65,7 +68,9 @@ def page(token: str, page_id: str) -> Response | str | tuple[str, int]:
     return redirect(destination(context, token, current, request.form.get("go", "next")))
 
 
-def render_page(context: Context, token: str, current: Page, form, answers) -> str:  # type: ignore[no-untyped-def]
+def render_page(
+    context: Context, token: str, current: Page, form: FlaskForm, answers: Mapping[str, AnswerValue]
+) -> str:
     before, after = context.questionnaire.neighbours(current.id)
     return render_template(
         "assess/page.html",

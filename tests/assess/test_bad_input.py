@@ -8,7 +8,7 @@ from flask.testing import FlaskClient
 from questionnaire.assess.operations import new_token
 
 from ..conftest import csrf_from
-from ..helpers import start
+from ..helpers import is_checked, start
 from .test_walkthrough import questionnaire
 
 BANK = "iso14001-2015"
@@ -84,7 +84,7 @@ def test_value_outside_the_scale_keeps_every_other_answer(app: Flask, client: Fl
     assert "1 answer(s) on this page need your attention; the others are saved." in response.text
     assert "Draft list on the shared drive" in response.text  # the rejected question's note is still on the page
     reopened = client.get(f"/a/{token}/s/{page.id}").text
-    assert _checked(reopened, second.field_name, "3") and _checked(reopened, third.field_name, "2")
+    assert is_checked(reopened, second.field_name, "3") and is_checked(reopened, third.field_name, "2")
     assert "Owner: Jane" in reopened
 
 
@@ -110,11 +110,11 @@ def test_not_applicable_needs_a_reason(app: Flask, client: FlaskClient) -> None:
     response = post_page(client, token, page.id, data)
     assert response.status_code == 400
     assert "Give the reason it does not apply" in response.text
-    assert _checked(response.text, other.field_name, "4")
+    assert is_checked(response.text, other.field_name, "4")
     data[f"{entry.field_name}-reason"] = "Fully remote company: no offices of our own."
     assert post_page(client, token, page.id, data).status_code == 302
     reopened = client.get(f"/a/{token}/s/{page.id}").text
-    assert "Fully remote company" in reopened and _checked(reopened, entry.field_name, "na")
+    assert "Fully remote company" in reopened and is_checked(reopened, entry.field_name, "na")
 
 
 def test_missing_csrf_token_keeps_answers_on_the_page(app: Flask, client: FlaskClient) -> None:
@@ -128,7 +128,7 @@ def test_missing_csrf_token_keeps_answers_on_the_page(app: Flask, client: FlaskC
     )
     assert response.status_code == 400
     assert "Your browser session had expired" in response.text
-    assert _checked(response.text, entry.field_name, "3") and "Kept note" in response.text
+    assert is_checked(response.text, entry.field_name, "3") and "Kept note" in response.text
     resubmit = fresh.post(
         f"/a/{token}/s/{page.id}",
         data={"csrf_token": csrf_from(response.text), f"{entry.field_name}-level": "3", "go": "overview"},
@@ -156,13 +156,3 @@ def test_overlong_note_is_refused_at_its_question(app: Flask, client: FlaskClien
     response = post_page(client, token, page.id, {f"{entry.field_name}-note": "n" * 2001})
     assert response.status_code == 400
     assert "Field cannot be longer than 2000 characters." in response.text
-
-
-def _checked(html: str, field_name: str, value: str) -> bool:
-    """Is the radio for `value` of this question rendered as checked?"""
-    marker = f'id="{field_name}-level-'
-    for chunk in html.split("<input")[1:]:
-        tag = chunk.split(">", 1)[0]
-        if f'name="{field_name}-level"' in tag and f'value="{value}"' in tag:
-            return "checked" in tag
-    raise AssertionError(f"no radio {marker}{value}")

@@ -9,8 +9,7 @@ from sqlalchemy import select
 from questionnaire.extensions import db
 from questionnaire.models import Respondent
 
-from ..helpers import answer_page, start
-from .test_bad_input import _checked
+from ..helpers import answer_page, is_checked, start
 from .test_walkthrough import questionnaire
 
 BANK = "iso14001-2015"
@@ -29,7 +28,7 @@ def test_resume_from_a_fresh_browser_with_only_the_link(app: Flask, client: Flas
     assert f"{expected} of {sum(len(p.entries) for p in pages)} questions answered" in overview.text
     assert f'href="/a/{token}/s/{pages[2].id}">Continue' in overview.text.replace("\n", "")
     page = other_browser.get(f"/a/{token}/s/{pages[1].id}").text
-    assert all(_checked(page, entry.field_name, "4") for entry in pages[1].entries)
+    assert all(is_checked(page, entry.field_name, "4") for entry in pages[1].entries)
 
 
 def test_only_the_token_hash_is_stored(app: Flask, client: FlaskClient) -> None:
