@@ -149,7 +149,7 @@ def _shared_blocks(
 
 
 def _own_blocks(banks: tuple[Bank, ...], all_items: ItemsByBank, section_id: str) -> tuple[Block, ...]:
-    blocks = []
+    blocks: list[Block] = []
     for bank in banks:
         by_clause: dict[str, list[Entry]] = {}
         clauses: dict[str, Clause] = {}

@@ -72,7 +72,7 @@ class MatrixRow:
 def hs_matrix(registry: BankRegistry) -> tuple[list[Bank], list[MatrixRow], dict[str, list[Clause]]]:
     """Rows: shared clauses; columns: standards on the harmonized structure; cells: where each adds its own."""
     banks = [b for b in registry.available() if b.hs_edition]
-    rows = []
+    rows: list[MatrixRow] = []
     if registry.harmonized is None:
         return banks, rows, {}
     for hs_clause in registry.harmonized.clauses:
