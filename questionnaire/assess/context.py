@@ -38,13 +38,14 @@ def load(token: str) -> Context:
 
 def questionnaire_for(bank_ids: list[str]) -> Questionnaire:
     reg = registry()
-    key = ("layout", *bank_ids)
-    if key not in reg.cache:
+
+    def make() -> Questionnaire:
         banks = tuple(reg.get(bank_id) for bank_id in bank_ids)
         if any(bank is None for bank in banks):
             abort(503, description="A standard this assessment uses cannot be loaded right now. Your answers are safe.")
-        reg.cache[key] = build(banks, reg.harmonized)  # type: ignore[arg-type]
-    return reg.cache[key]  # type: ignore[return-value]
+        return build(banks, reg.harmonized)  # type: ignore[arg-type]
+
+    return reg.derived(("layout", *bank_ids), make)
 
 
 def page_or_404(context: Context, page_id: str) -> Page:
@@ -55,8 +56,5 @@ def page_or_404(context: Context, page_id: str) -> Page:
 
 
 def form_for(context: Context, page: Page) -> FlaskForm:
-    reg = registry()
     key = ("form", *context.respondent.assessment.bank_ids, page.id)
-    if key not in reg.cache:
-        reg.cache[key] = page_form_class(page)
-    return reg.cache[key]()  # type: ignore[operator]
+    return registry().derived(key, lambda: page_form_class(page))()

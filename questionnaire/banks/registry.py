@@ -5,15 +5,17 @@ A broken bank never takes the site down: it is recorded in `problems` and the ot
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from .harmonized import HarmonizedStructure
 from .loader import BankFileError, BankProblem, validate
 from .schema import Bank, Clause, Question, Section
 
 HS_FILE = "_harmonized_structure.yaml"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,12 @@ class BankRegistry:
     problems: dict[str, list[BankProblem]] = field(default_factory=dict)
     # derived, immutable things built from banks (page layouts, form classes), kept for the process's life
     cache: dict[tuple[str, ...], object] = field(default_factory=dict)
+
+    def derived(self, key: tuple[str, ...], make: Callable[[], T]) -> T:
+        """Something built from the banks (a page layout, a form class) once per process and reused."""
+        if key not in self.cache:
+            self.cache[key] = make()
+        return self.cache[key]  # type: ignore[return-value]
 
     def get(self, bank_id: str) -> Bank | None:
         return self.banks.get(bank_id)
