@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .schema import HsKey, StrictModel, Text, _duplicates
+from .schema import HsKey, LevelGuide, StrictModel, Text, _check_levels, _duplicates
 
 
 class HsClause(StrictModel):
@@ -23,6 +23,12 @@ class SharedQuestion(StrictModel):
     guidance: Text
     evidence: list[Text] = Field(min_length=1)
     since: Literal["2012", "2021"] = "2012"
+    levels: LevelGuide | None = None
+
+    @model_validator(mode="after")
+    def _levels_complete(self) -> SharedQuestion:
+        _check_levels(self.levels)
+        return self
 
 
 class HarmonizedStructure(StrictModel):

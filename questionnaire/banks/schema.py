@@ -7,6 +7,7 @@ Models are frozen so a loaded bank can be shared safely by every request of a pr
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, ValidationInfo, model_validator
@@ -16,6 +17,9 @@ Identifier = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9.\
 BankId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9\-]*$")]
 HsKey = Annotated[str, StringConstraints(pattern=r"^hs-[0-9.]+-[a-z\-]+$")]
 AuditMethod = Literal["document_review", "interview", "observation"]
+Gate = Literal["stage1", "stage2"]
+Interviewee = Literal["top_management", "process_owner", "internal_auditor", "staff"]
+ChangeKind = Literal["new", "broadened", "unchanged", "editorial", "renumbered"]
 
 AUDIT_METHOD_LABELS: dict[str, str] = {
     "document_review": "Document review",
@@ -41,6 +45,14 @@ class DocumentedInfo(StrictModel):
     name: Text
 
 
+def _check_levels(levels: dict[int, str] | None) -> None:
+    if levels is not None and sorted(levels) != [1, 2, 3, 4]:
+        raise ValueError("levels must describe exactly the levels 1, 2, 3 and 4")
+
+
+LevelGuide = dict[int, Text]
+
+
 class Question(StrictModel):
     id: Identifier
     text: Text
@@ -53,13 +65,48 @@ class Question(StrictModel):
     audit_methods: list[AuditMethod] = Field(min_length=1)
     allow_na: bool = False
     hs_key: HsKey | None = None
+    # a stage 1 gate: the system is designed and documented; a stage 2 gate: it has run (see docs/question-banks.md)
+    gate: Gate | None = None
+    # what levels 1-4 look like for this question; required on gates, useful wherever levels are easy to confuse
+    levels: LevelGuide | None = None
+    # whom an auditor would interview about it; when omitted, derived from the clause (reports.interviews)
+    interviewee: Interviewee | None = None
+    # earlier ids of this question, so answers given under an old id keep counting
+    renamed_from: list[Identifier] = []
 
     @model_validator(mode="after")
     def _shared_questions_always_apply(self) -> Question:
         if self.allow_na and self.hs_key:
             raise ValueError("a shared harmonized-structure question (hs_key) cannot allow 'not applicable'")
+        if self.gate and not self.mandatory:
+            raise ValueError("a stage gate must be a mandatory requirement (mandatory: true)")
+        if self.gate and self.allow_na:
+            raise ValueError("a stage gate cannot be marked not applicable")
+        if self.gate and self.levels is None:
+            raise ValueError("a stage gate needs 'levels': what levels 1-4 look like for this question")
+        _check_levels(self.levels)
+        if self.id in self.renamed_from:
+            raise ValueError("renamed_from cannot list the question's own id")
         if dupes := _duplicates(list(self.audit_methods)):
             raise ValueError(f"audit method listed twice: {', '.join(dupes)}")
+        return self
+
+
+class ClauseChange(StrictModel):
+    """How a clause relates to the edition the bank supersedes (for transition assessments)."""
+
+    kind: ChangeKind
+    previous: list[Identifier] = []  # clause ids of the superseded edition this clause comes from
+    what: Text | None = None  # what changed, in our own words
+
+    @model_validator(mode="after")
+    def _previous_matches_kind(self) -> ClauseChange:
+        if self.kind == "new" and self.previous:
+            raise ValueError("a new clause has no previous clauses")
+        if self.kind != "new" and not self.previous:
+            raise ValueError(f"a clause that is {self.kind} must name its previous clause ids in 'previous'")
+        if self.kind in ("new", "broadened") and not self.what:
+            raise ValueError(f"say in 'what' what a {self.kind} clause asks for")
         return self
 
 
@@ -70,6 +117,7 @@ class Clause(StrictModel):
     why: Text
     hs_clause: Annotated[str, StringConstraints(pattern=r"^(4|5|6|7|8|9|10)(\.[0-9]+)*$")] | None = None
     confidence: Literal["S", "K"] = "S"
+    change: ClauseChange | None = None
     questions: list[Question] = Field(min_length=1)
 
 
@@ -96,6 +144,18 @@ class Certification(StrictModel):
     assessor: Text
     typical_duration: Text
     notes: Text | None = None
+    # which public audit-time table a certification body uses for this standard (see questionnaire/audit_time.py)
+    audit_time: Literal["qms", "ems", "ohs", "isms"] | None = None
+
+
+class EditionStatus(StrictModel):
+    """Where this edition stands, dated, so a notice never goes stale silently."""
+
+    state: Literal["current", "revision_under_way", "superseded", "withdrawn"]
+    as_of: date
+    text: Text
+    successor: BankId | None = None
+    transition_ends: date | None = None
 
 
 class Bank(StrictModel):
@@ -110,8 +170,9 @@ class Bank(StrictModel):
     summary: Text
     audience: Text
     certification: Certification
-    ready_threshold: float = Field(default=0.8, ge=0.5, le=1)
     hs_edition: Literal["2012", "2021"] | None = None
+    status: EditionStatus | None = None
+    supersedes: BankId | None = None
     notices: list[Text] = []
     sources: Text
     sections: list[Section] = Field(min_length=1)
@@ -139,6 +200,10 @@ class Bank(StrictModel):
                 raise ValueError("a guideline cannot be certifiable (certification.certifiable must be false)")
             if any(q.mandatory for q in questions):
                 raise ValueError("a guideline has no mandatory requirements: set mandatory: false everywhere")
+        if self.supersedes and (unmapped := [c.id for c in clauses if c.change is None]):
+            raise ValueError(f"a bank that supersedes another needs 'change' on every clause: {', '.join(unmapped)}")
+        if not self.supersedes and (mapped := [c.id for c in clauses if c.change is not None]):
+            raise ValueError(f"'change' needs 'supersedes' at the top of the bank: {', '.join(mapped)}")
         if self.kind == "sector_scheme" and not self.extends:
             raise ValueError("a sector scheme must name the bank it builds on in 'extends'")
         if self.kind != "sector_scheme" and self.extends:
