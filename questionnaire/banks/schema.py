@@ -73,6 +73,9 @@ class Question(StrictModel):
     interviewee: Interviewee | None = None
     # earlier ids of this question, so answers given under an old id keep counting
     renamed_from: list[Identifier] = []
+    # in a bank that supersedes another: the old edition's question whose answer carries over when this
+    # question's clause is unchanged, editorial or renumbered (default: the question with the same id)
+    carries_from: Identifier | None = None
 
     @model_validator(mode="after")
     def _shared_questions_always_apply(self) -> Question:
@@ -118,6 +121,10 @@ class Clause(StrictModel):
     hs_clause: Annotated[str, StringConstraints(pattern=r"^(4|5|6|7|8|9|10)(\.[0-9]+)*$")] | None = None
     confidence: Literal["S", "K"] = "S"
     change: ClauseChange | None = None
+    # where auditors commonly raise findings on this clause, our own words (shown to educators)
+    typical_findings: list[Text] = []
+    # ids of clauses in this bank that this one feeds or depends on (4.1 -> 6.1)
+    related: list[Identifier] = []
     questions: list[Question] = Field(min_length=1)
 
 
@@ -204,6 +211,9 @@ class Bank(StrictModel):
             raise ValueError(f"a bank that supersedes another needs 'change' on every clause: {', '.join(unmapped)}")
         if not self.supersedes and (mapped := [c.id for c in clauses if c.change is not None]):
             raise ValueError(f"'change' needs 'supersedes' at the top of the bank: {', '.join(mapped)}")
+        clause_ids = {c.id for c in clauses}
+        if unknown := sorted({r for c in clauses for r in c.related} - clause_ids):
+            raise ValueError(f"'related' names clauses not in this bank: {', '.join(unknown)}")
         if self.kind == "sector_scheme" and not self.extends:
             raise ValueError("a sector scheme must name the bank it builds on in 'extends'")
         if self.kind != "sector_scheme" and self.extends:
