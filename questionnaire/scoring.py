@@ -202,6 +202,6 @@ def score(bank: Bank, answers: Mapping[str, AnswerValue]) -> Result:
 
 def _verdict(bank: Bank, total: Tally, gaps: list[Gap]) -> Verdict:
     blockers = action_plan(gap for gap in gaps if gap.severity == "major")
-    score_ok = (total.score or 0) >= bank.ready_threshold
+    score_ok = (total.score or 0) >= 0.8  # interim: replaced by the staged verdict
     ready = (not blockers and score_ok) if bank.certifiable else None
     return Verdict(ready=ready, score_ok=score_ok, blockers=blockers)

@@ -55,7 +55,7 @@ def test_top_level_not_a_mapping(tmp_path: Path) -> None:
 
 def test_duplicate_yaml_key(tmp_path: Path) -> None:
     text = DEMO.read_text(encoding="utf-8").replace("weight: 2\n", "weight: 2\n            weight: 3\n", 1)
-    assert problems_for(tmp_path, text) == ["demo-2024.yaml: line 32: key 'weight' appears twice"]
+    assert problems_for(tmp_path, text) == ["demo-2024.yaml: line 31: key 'weight' appears twice"]
 
 
 def test_unknown_key(tmp_path: Path) -> None:
