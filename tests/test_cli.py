@@ -21,7 +21,7 @@ def test_check_fails_and_names_the_problem(runner, tmp_path: Path) -> None:  # t
     )
     result = runner.invoke(args=["banks", "check", "--dir", str(tmp_path)])
     assert result.exit_code == 1
-    assert "ERROR  demo-2024.yaml: section '8' > clause '8.1' > question '8.1-a' > weight (line 56)" in result.output
+    assert "ERROR  demo-2024.yaml: section '8' > clause '8.1' > question '8.1-a' > weight (line 55)" in result.output
     assert "Input should be greater than 0" in result.output
 
 

@@ -84,7 +84,7 @@ def test_bad_weight(tmp_path: Path, weight: object, message: str) -> None:
     data = demo()
     data["sections"][0]["clauses"][0]["questions"][0]["weight"] = weight
     [problem] = problems_for(tmp_path, data)
-    assert problem.startswith("demo-2024.yaml: section '4' > clause '4.1' > question '4.1-a' > weight (line 32): ")
+    assert problem.startswith("demo-2024.yaml: section '4' > clause '4.1' > question '4.1-a' > weight (line 31): ")
     assert message in problem
 
 
