@@ -14,6 +14,7 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
+	@scripts/ensure-system-packages
 	$(BIN)/python -m pip install --quiet -e .
 	@touch $@
 

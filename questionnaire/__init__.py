@@ -102,11 +102,11 @@ def register_template_globals(app: Flask) -> None:
     from .banks import AUDIT_METHOD_LABELS
     from .pages.assets import plotly_version
     from .reports.soa import has_soa
-    from .scoring import SEVERITY_LABELS
+    from .scoring import GRADE_LABELS
 
     app.jinja_env.globals.update(
         method_labels=AUDIT_METHOD_LABELS,
-        severity_labels=SEVERITY_LABELS,
+        grade_labels=GRADE_LABELS,
         level_labels={int(choice.value): choice.label for choice in LEVELS},
         plotly_version=plotly_version(),
         has_soa=has_soa,

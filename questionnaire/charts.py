@@ -7,7 +7,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from .scoring import Result
+from .scoring import ClauseResult, Result
 
 INK = "#1f2a37"
 ACCENT = "#0f6e6e"
@@ -19,11 +19,20 @@ MAX_GAP_BARS = 10
 
 
 @dataclass(frozen=True)
+class ChartTable:
+    """The numbers behind a chart, for people who cannot see it and for paper without a chart."""
+
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
 class Figure:
     id: str
     title: str
-    description: str
+    description: str  # one sentence saying what the chart shows
     data: dict[str, Any]
+    table: ChartTable
 
 
 def _short(label: str, limit: int = 38) -> str:
@@ -46,7 +55,7 @@ def _layout(**extra: Any) -> dict[str, Any]:
 
 def _measure(result: Result) -> str:
     """A guideline has no readiness for certification, only maturity."""
-    return "readiness" if result.bank.certifiable else "maturity"
+    return result.measure
 
 
 def radar(result: Result) -> go.Figure:
@@ -71,12 +80,17 @@ def radar(result: Result) -> go.Figure:
     return go.Figure(data=[trace], layout=layout)
 
 
-def gap_bars(result: Result) -> go.Figure:
-    """The clauses furthest from ready: share of their weighted score still missing."""
+def _gap_clauses(result: Result) -> list[ClauseResult]:
+    """The clauses furthest from the target, worst first."""
     clauses = [c for s in result.sections for c in s.clauses if c.score is not None and c.score < 1]
     clauses.sort(key=lambda c: (c.score or 0, c.clause.id))
-    worst = clauses[:MAX_GAP_BARS][::-1]
-    blocked = {gap.item.clause.id for gap in result.blockers}
+    return clauses[:MAX_GAP_BARS]
+
+
+def gap_bars(result: Result) -> go.Figure:
+    """The clauses furthest from ready: share of their weighted score still missing."""
+    worst = _gap_clauses(result)[::-1]
+    blocked = {f.item.clause.id for f in result.findings if f.grade in ("blocker", "major")}
     trace = go.Bar(
         x=[round(100 - _percent(c.score), 1) for c in worst],
         y=[_short(f"{c.clause.id} {c.clause.title}") for c in worst],
@@ -112,28 +126,87 @@ def comparison(results: list[Result]) -> go.Figure:
     return go.Figure(data=traces, layout=layout)
 
 
-def result_figures(results: list[Result]) -> dict[str, list[Figure]]:
+def _radar_figure(result: Result, paper: bool) -> Figure:
+    bank_id, measure = result.bank.id, _measure(result)
+    sections = [s for s in result.sections if s.score is not None]
+    best = max(sections, key=lambda s: s.score or 0, default=None)
+    worst = min(sections, key=lambda s: s.score or 0, default=None)
+    summary = (
+        f"{measure.capitalize()} ranges from {_percent(worst.score):g}% in {worst.section.id} {worst.section.title} "
+        f"to {_percent(best.score):g}% in {best.section.id} {best.section.title}."
+        if best and worst
+        else "Nothing has been assessed yet."
+    )
+    return Figure(
+        f"radar-{bank_id}",
+        f"{measure.capitalize()} by section",
+        summary,
+        _sized(radar(result), paper),
+        ChartTable(
+            ("Section", measure.capitalize(), "Answered"),
+            tuple(
+                (f"{s.section.id} {s.section.title}", _cell(s.score), f"{s.tally.answered}/{s.tally.total}")
+                for s in result.sections
+            ),
+        ),
+    )
+
+
+def _gaps_figure(result: Result, paper: bool) -> Figure:
+    bank_id, measure = result.bank.id, _measure(result)
+    clauses = _gap_clauses(result)
+    red = " Red bars hold a stage blocker or a likely major finding." if result.bank.certifiable else ""
+    summary = (
+        f"The largest gap is {clauses[0].clause.id} {clauses[0].clause.title}, "
+        f"{round(100 - _percent(clauses[0].score), 1):g}% short of the target.{red}"
+        if clauses
+        else f"No clause is below the target {measure}."
+    )
+    return Figure(
+        f"gaps-{bank_id}",
+        "Largest gaps",
+        summary,
+        _sized(gap_bars(result), paper),
+        ChartTable(
+            ("Clause", f"{measure.capitalize()} missing"),
+            tuple((f"{c.clause.id} {c.clause.title}", f"{round(100 - _percent(c.score), 1):g}%") for c in clauses),
+        ),
+    )
+
+
+def _compare_figure(results: list[Result], paper: bool) -> Figure:
+    clauses = [str(number) for number in range(4, 11)]
+    return Figure(
+        "compare",
+        "Standards compared",
+        "Readiness per clause 4-10 for each standard; shared answers count for every standard that maps them.",
+        _sized(comparison(results), paper),
+        ChartTable(
+            ("Clause", *(r.bank.name for r in results)),
+            tuple((f"Clause {c}", *(_cell(r.hs_scores.get(c)) for r in results)) for c in clauses),
+        ),
+    )
+
+
+def _cell(value: float | None) -> str:
+    return "not assessed" if value is None else f"{_percent(value):g}%"
+
+
+def _sized(figure: go.Figure, paper: bool) -> dict[str, Any]:
+    """On paper a chart has a fixed width between the A4 margins and no transparent background."""
+    data = figure.to_dict()
+    if paper:
+        data["layout"].update(width=680, paper_bgcolor="#ffffff", font={**FONT, "size": 11})
+    return data
+
+
+def result_figures(results: list[Result], paper: bool = False) -> dict[str, list[Figure]]:
     """Every figure a results page shows, keyed by bank id ('compare' for the side-by-side chart)."""
-    figures: dict[str, list[Figure]] = {}
-    for result in results:
-        bank_id, measure = result.bank.id, _measure(result)
-        gaps_note = "; red ones contain a blocking gap." if result.bank.certifiable else "."
-        figures[bank_id] = [
-            Figure(
-                f"radar-{bank_id}",
-                f"{measure.capitalize()} by clause",
-                "Weighted score per section.",
-                radar(result).to_dict(),
-            ),
-            Figure(
-                f"gaps-{bank_id}",
-                "Largest gaps",
-                f"Clauses with the most {measure} missing{gaps_note}",
-                gap_bars(result).to_dict(),
-            ),
-        ]
+    figures = {r.bank.id: [_radar_figure(r, paper), _gaps_figure(r, paper)] for r in results}
     if len(results) > 1:
-        figures["compare"] = [
-            Figure("compare", "Standards compared", "Score per clause 4-10.", comparison(results).to_dict())
-        ]
+        figures["compare"] = [_compare_figure(results, paper)]
     return figures
+
+
+def report_figures(results: list[Result]) -> dict[str, list[Figure]]:
+    return result_figures(results, paper=True)

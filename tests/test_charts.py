@@ -19,8 +19,9 @@ def bank() -> Bank:
 def test_radar_draws_each_scored_section_closed(bank: Bank) -> None:
     result = score(bank, {"demo-2024/4.1-a": AnswerValue(4), "demo-2024/8.1-a": AnswerValue(2)})
     trace = charts.radar(result).to_dict()["data"][0]
-    # 4.1: (2 * 1 + 1 * 0) / 3 = 66.7 %; 8.1: 50 %; the first point repeats to close the shape
-    assert list(trace["r"]) == [66.7, 50.0, 66.7]
+    # readiness: 4.1 has only 4.1-a assessed (level 4 counts as the target, 100 %); 8.1 at level 2 is 2/3;
+    # the first point repeats to close the shape
+    assert list(trace["r"]) == [100.0, 66.7, 100.0]
     assert list(trace["theta"]) == ["4 Context", "8 Operation", "4 Context"]
 
 
@@ -30,12 +31,16 @@ def test_gap_bars_show_missing_share_and_mark_blockers(bank: Bank) -> None:
     )
     trace = charts.gap_bars(result).to_dict()["data"][0]
     assert list(trace["y"]) == ["8.1 Design"]  # 4.1 is complete, so it is not a gap
-    assert list(trace["x"]) == [75.0]
-    assert list(trace["marker"]["color"]) == [charts.DANGER]
+    assert list(trace["x"]) == [66.7]  # level 1 of the target 3 reached
+    assert list(trace["marker"]["color"]) == [charts.WARN]  # a mandatory requirement at 1 is a likely minor
+    worse = score(bank, {"demo-2024/8.1-a": AnswerValue(0)})
+    assert list(charts.gap_bars(worse).to_dict()["data"][0]["marker"]["color"]) == [charts.DANGER]  # likely major
 
 
 def test_not_applicable_sections_are_left_out(bank: Bank) -> None:
-    result = score(bank, {"demo-2024/8.1-a": AnswerValue(not_applicable=True, reason="no design")})
+    result = score(
+        bank, {"demo-2024/4.1-a": AnswerValue(1), "demo-2024/8.1-a": AnswerValue(not_applicable=True, reason="x")}
+    )
     assert list(charts.radar(result).to_dict()["data"][0]["theta"]) == ["4 Context", "4 Context"]
 
 
@@ -45,4 +50,20 @@ def test_comparison_only_for_several_standards(bank: Bank) -> None:
     figures = charts.result_figures([one, one])
     assert [f.id for f in figures["compare"]] == ["compare"]
     assert [f.id for f in figures["demo-2024"]] == ["radar-demo-2024", "gaps-demo-2024"]
+    assert figures["compare"][0].table.columns == ("Clause", "Demo Standard 2024", "Demo Standard 2024")
     assert len(str(figures["demo-2024"][0].data["layout"]["template"])) < 100  # no bulky default template
+
+
+def test_every_chart_has_a_summary_and_its_data_table(bank: Bank) -> None:
+    result = score(bank, {"demo-2024/4.1-a": AnswerValue(1), "demo-2024/8.1-a": AnswerValue(3)})
+    radar, gaps = charts.result_figures([result])["demo-2024"]
+    assert radar.description == "Readiness ranges from 33.3% in 4 Context to 100% in 8 Operation."
+    assert radar.table.rows == (("4 Context", "33.3%", "1/2"), ("8 Operation", "100%", "1/1"))
+    assert gaps.description.startswith("The largest gap is 4.1 Context clause, 66.7% short of the target.")
+    assert gaps.table.rows == (("4.1 Context clause", "66.7%"),)
+
+
+def test_paper_figures_have_a_fixed_width(bank: Bank) -> None:
+    figure = charts.report_figures([score(bank, {})])["demo-2024"][0]
+    assert figure.data["layout"]["width"] == 680
+    assert figure.description == "Nothing has been assessed yet."

@@ -16,12 +16,13 @@ LEVELS: list[SelectChoice] = [
     SelectChoice("0", "Not in place"),
     SelectChoice("1", "Planned or ad hoc"),
     SelectChoice("2", "Partly implemented"),
-    SelectChoice("3", "Implemented"),
-    SelectChoice("4", "Implemented, documented and evidenced over time"),
+    SelectChoice("3", "Implemented, with the records it produces"),
+    SelectChoice("4", "Effective: measured, reviewed and improved over more than one cycle"),
 ]
 NA = "na"
 NOTE_MAX = 2000
 REASON_MAX = 500
+SCOPE_MAX = 1000
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -36,6 +37,11 @@ class StartForm(FlaskForm):
         "Number of people",
         validators=[Optional(), NumberRange(min=1, max=1_000_000)],
         description="Optional. Everyone in scope, including part-time staff and contractors.",
+    )
+    scope = TextAreaField(
+        "Scope of certification",
+        validators=[Optional(), Length(max=SCOPE_MAX)],
+        description="Optional. The sites, products, services and activities the certificate would cover.",
     )
     standards = MultiCheckboxField("Standards", validators=[DataRequired(message="Choose at least one standard.")])
 

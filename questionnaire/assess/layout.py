@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..banks import Bank, Clause, HarmonizedStructure, Item, Question, items
 
@@ -71,6 +72,14 @@ class Questionnaire:
     @property
     def keys(self) -> list[str]:
         return [entry.key for page in self.pages for entry in page.entries]
+
+    @cached_property
+    def _places(self) -> dict[str, tuple[str, str]]:
+        return {entry.key: (page.id, entry.field_name) for page in self.pages for entry in page.entries}
+
+    def locate(self, key: str) -> tuple[str, str] | None:
+        """The page a question is asked on and its anchor, so results can link back to it."""
+        return self._places.get(key)
 
 
 def build(banks: tuple[Bank, ...], harmonized: HarmonizedStructure | None) -> Questionnaire:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 import secrets
 from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import joinedload
 
 from ..extensions import db
@@ -23,11 +25,12 @@ def new_token() -> str:
 
 
 def start_assessment(
-    organisation: str, sector: str | None, headcount: int | None, bank_ids: list[str]
+    organisation: str, sector: str | None, headcount: int | None, bank_ids: list[str], scope: str | None = None
 ) -> tuple[Respondent, str]:
     org = Organisation(name=organisation.strip(), sector=(sector or "").strip() or None, headcount=headcount)
     assessment = Assessment(
         organisation=org,
+        scope=(scope or "").strip() or None,
         standards=[AssessmentStandard(bank_id=bank_id, position=i) for i, bank_id in enumerate(bank_ids)],
     )
     token = new_token()
@@ -97,3 +100,22 @@ def save_answers(respondent: Respondent, values: Mapping[str, AnswerValue]) -> i
     if inserts or updates:
         respondent.assessment.updated_at = utcnow()
     return len(inserts) + len(updates)
+
+
+@dataclass(frozen=True)
+class RespondentSummary:
+    name: str | None
+    answered: int
+    last_activity: datetime | None
+
+
+def respondent_summaries(assessment: Assessment) -> list[RespondentSummary]:
+    """Who answered how much, and when last: for the report's cover and the consultant's dashboard."""
+    statement = (
+        select(Respondent.name, func.count(Answer.id), func.max(Answer.updated_at))
+        .outerjoin(Answer, Answer.respondent_id == Respondent.id)
+        .where(Respondent.assessment_id == assessment.id)
+        .group_by(Respondent.id, Respondent.name)
+        .order_by(Respondent.id)
+    )
+    return [RespondentSummary(name, answered, last) for name, answered, last in db.session.execute(statement)]

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_wtf import FlaskForm
 from werkzeug.wrappers import Response
 
 from .. import charts
+from ..banks import Item
 from ..extensions import db
 from ..scoring import AnswerValue, score
 from . import bp
@@ -30,7 +31,7 @@ def start() -> Response | tuple[str, int] | str:
         problem = combination_problem(registry(), form.standards.data)
         if not problem:
             respondent, token = start_assessment(
-                form.organisation.data, form.sector.data, form.headcount.data, form.standards.data
+                form.organisation.data, form.sector.data, form.headcount.data, form.standards.data, form.scope.data
             )
             db.session.commit()
             flash("Your assessment is ready. Bookmark the private link below: it is the only way back in.", "success")
@@ -111,4 +112,18 @@ def results(token: str) -> str:
         results=outcomes,
         figures=charts.result_figures(outcomes),
         progress=progress(context, answers),
+        question_link=question_link(context, token),
     )
+
+
+def question_link(context: Context, token: str) -> Callable[[Item], str | None]:
+    """Results and findings link back to the question behind them, on its page."""
+
+    def link(item: Item) -> str | None:
+        place = context.questionnaire.locate(item.key)
+        if place is None:
+            return None
+        page_id, field_name = place
+        return url_for(".page", token=token, page_id=page_id, _anchor=f"q-{field_name}")
+
+    return link

@@ -1,7 +1,7 @@
-"""Exports: the Statement of Applicability as CSV (download and upload)."""
+"""Exports: the audit rehearsal report (page and PDF) and the Statement of Applicability as CSV."""
 
 from flask import Blueprint
 
 bp = Blueprint("reports", __name__)
 
-from . import routes  # noqa: E402, F401
+from . import report_routes, routes  # noqa: E402, F401

@@ -46,7 +46,7 @@ def test_start_page_offers_combining_and_the_walk_works(app: Flask, client: Flas
         assert answer_page(client, token, p, lambda e: "3").status_code == 302
     html = client.get(f"/a/{token}/results").text
     assert "Your standards side by side" in html and 'data-chart="compare"' in html
-    assert set(scores(client, token).values()) == {"75%"}
+    assert set(scores(client, token).values()) == {"100%"}
 
 
 def set_one(client: FlaskClient, app: Flask, token: str, key: str, level: str) -> None:

@@ -1,0 +1,57 @@
+"""Weighted running sums for one scope: a clause, a section, the requirements, the Annex A controls."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from .answers import MAX_LEVEL, TARGET_LEVEL, AnswerValue
+
+Measure = Literal["readiness", "maturity"]
+
+
+@dataclass
+class Tally:
+    """Readiness is the weighted share of the target level reached (level 3 counts fully, 4 adds nothing);
+    maturity, for guidelines, the weighted mean level out of 4. Only answered, applicable questions count:
+    an unanswered question is not assessed, so it neither lowers nor raises the figure."""
+
+    measure: Measure = "readiness"
+    weighted: float = 0.0
+    weighted_level: float = 0.0
+    weight: float = 0.0
+    total: int = 0
+    answered: int = 0
+    not_applicable: int = 0
+
+    def add(self, weight: float, answer: AnswerValue) -> None:
+        self.total += 1
+        if not answer.answered:
+            return
+        self.answered += 1
+        if answer.not_applicable or answer.level is None:
+            self.not_applicable += 1
+            return
+        self.weight += weight
+        self.weighted_level += weight * answer.level
+        if self.measure == "readiness":
+            self.weighted += weight * min(answer.level, TARGET_LEVEL) / TARGET_LEVEL
+        else:
+            self.weighted += weight * answer.level / MAX_LEVEL
+
+    @property
+    def score(self) -> float | None:
+        """None when nothing in scope was assessed (unanswered or all not applicable)."""
+        return self.weighted / self.weight if self.weight else None
+
+    @property
+    def mean_level(self) -> float | None:
+        return self.weighted_level / self.weight if self.weight else None
+
+    @property
+    def unanswered(self) -> int:
+        return self.total - self.answered
+
+    @property
+    def complete(self) -> bool:
+        return self.answered == self.total
