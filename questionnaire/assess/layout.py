@@ -25,6 +25,7 @@ class Entry:
     guidance: str
     evidence: tuple[str, ...]
     serves: tuple[str, ...]
+    levels: dict[int, str] | None = None  # what levels 1-4 look like for this question, shown beside the scale
 
     @property
     def field_name(self) -> str:
@@ -89,7 +90,7 @@ def build(banks: tuple[Bank, ...], harmonized: HarmonizedStructure | None) -> Qu
 
 def _entry(item: Item, serves: tuple[str, ...]) -> Entry:
     q = item.question
-    return Entry(item.key, q, q.text, q.guidance, tuple(q.evidence), serves)
+    return Entry(item.key, q, q.text, q.guidance, tuple(q.evidence), serves, q.levels)
 
 
 def _single_pages(banks: tuple[Bank, ...]) -> list[Page]:
@@ -148,7 +149,15 @@ def _shared_blocks(
                 continue
             seen.add(key)
             shared = harmonized.question(key)
-            entry = Entry(key, item.question, shared.text, shared.guidance, tuple(shared.evidence), tuple(serves[key]))
+            entry = Entry(
+                key,
+                item.question,
+                shared.text,
+                shared.guidance,
+                tuple(shared.evidence),
+                tuple(serves[key]),
+                shared.levels or item.question.levels,
+            )
             blocks.setdefault(shared.clause, []).append(entry)
     label = "Shared requirement"
     return tuple(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 from pathlib import Path
 
@@ -14,6 +16,7 @@ from ..conftest import ROOT
 EXPECTED = {
     "iso9001-2015",
     "iso14001-2015",
+    "iso14001-2026",
     "iso27001-2022",
     "iso45001-2018",
     "iso22301-2019",
@@ -123,3 +126,70 @@ def test_question_keys_never_collide_across_standards(registry: BankRegistry) ->
 def test_37001_notice_and_guideline_wording(registry: BankRegistry) -> None:
     assert any("2025" in notice for notice in registry.banks["iso37001-2016"].notices)
     assert "cannot be certified" in registry.banks["iso31000-2018"].certification.assessor
+
+
+# the clauses whose gate a certification body's stage checks, per standard (docs/reference/gates/)
+STAGE1_CORE = {
+    "iso9001-2015": {"4.3", "5.2.1", "6.1", "6.2"},
+    "iso14001-2015": {"4.3", "5.2", "6.1.2", "6.1.3", "6.2.1"},
+    "iso14001-2026": {"4.3", "5.2", "6.1.2", "6.1.3", "6.2.1"},
+    "iso45001-2018": {"4.3", "5.2", "6.1.2.1", "6.1.3", "6.2.1"},
+    "iso27001-2022": {"4.3", "5.2", "6.1.2", "6.1.3", "6.2"},
+    "iso42001-2023": {"4.3", "5.2", "6.1.2", "6.1.3", "6.1.4", "6.2"},
+    "iso22301-2019": {"4.3.1", "5.2.1", "8.2.2", "8.2.3"},
+    "iso50001-2018": {"4.3", "5.2", "6.3", "6.4", "6.5"},
+    "iso37001-2016": {"4.3", "4.5", "5.2", "5.3.2"},
+}
+
+
+def gate_clauses(registry: BankRegistry, bank_id: str, stage: str) -> set[str]:
+    return {item.clause.id for item in items(registry.banks[bank_id]) if item.question.gate == stage}
+
+
+@pytest.mark.parametrize("bank_id", sorted(STAGE1_CORE))
+def test_stage_gates_cover_design_then_operation(registry: BankRegistry, bank_id: str) -> None:
+    assert STAGE1_CORE[bank_id] <= gate_clauses(registry, bank_id, "stage1")
+    stage2 = gate_clauses(registry, bank_id, "stage2")
+    # stage 2: an internal audit over the scope, a management review, corrective action or improvement
+    assert any(c.startswith("9.2") for c in stage2) and any(c.startswith("9.3") for c in stage2)
+    assert any(c.startswith("10") for c in stage2)
+    for item in items(registry.banks[bank_id]):
+        if item.question.gate:
+            assert item.question.mandatory and not item.question.allow_na and item.question.levels
+
+
+def test_sector_scheme_inherits_the_base_gates(registry: BankRegistry) -> None:
+    assert gate_clauses(registry, "aqap2110-d", "stage1") == gate_clauses(registry, "iso9001-2015", "stage1")
+
+
+@pytest.mark.parametrize("bank_id", sorted(EXPECTED))
+def test_mandatory_flags_follow_the_grading_rules(registry: BankRegistry, bank_id: str) -> None:
+    bank = registry.banks[bank_id]
+    for item in items(bank):
+        if item.section.kind == "controls":
+            assert not item.question.mandatory, f"{item.key}: an Annex control is graded by the SoA, not as mandatory"
+        if bank.kind == "guideline":
+            assert not item.question.mandatory and not item.question.gate
+
+
+def test_known_flags(registry: BankRegistry) -> None:
+    """Regression: a "shall" that was missed, and good practice that was flagged as a requirement."""
+    by_key = {item.key: item.question for bank in registry.banks.values() for item in items(bank)}
+    assert by_key["iso14001-2015/6.1.4-b"].mandatory  # considering technological options is a requirement
+    assert not by_key["iso9001-2015/9.1.3-b"].mandatory  # statistical techniques are examples
+    assert not by_key["iso37001-2016/8.7-b"].mandatory  # a gifts register is guidance, not a requirement
+
+
+@pytest.mark.parametrize("bank_id", sorted(EXPECTED))
+def test_every_bank_has_a_dated_edition_status(registry: BankRegistry, bank_id: str) -> None:
+    status = registry.banks[bank_id].status
+    assert status is not None and status.as_of.year >= 2026
+    if status.successor:
+        assert status.state in {"superseded", "withdrawn"}
+
+
+def test_no_bank_text_says_shall() -> None:
+    """Our own words: the standards' "shall" sentences are never reproduced."""
+    for path in sorted((ROOT / "question_banks").glob("*.yaml")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            assert not re.search(r"\bshall\b", line, re.IGNORECASE), f"{path.name}:{number}: {line.strip()}"
