@@ -25,7 +25,9 @@ def test_grading_table(kind: str, level: int) -> None:
     assert grade(kind, level) == expected  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize(("kind", "expected"), [("gate", "blocker"), ("mandatory", "major"), ("practice", "ofi"), ("control", "minor")])
+@pytest.mark.parametrize(
+    ("kind", "expected"), [("gate", "blocker"), ("mandatory", "major"), ("practice", "ofi"), ("control", "minor")]
+)
 def test_systemic_escalates_only_a_mandatory_level_one(kind: str, expected: str) -> None:
     assert grade(kind, 1, systemic=True) == expected  # type: ignore[arg-type]
     assert grade("mandatory", 2, systemic=True) == "minor"
