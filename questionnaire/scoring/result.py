@@ -112,8 +112,7 @@ def score(bank: Bank, answers: Mapping[str, AnswerValue]) -> Result:
         requirements=requirements,
         controls=controls,
         sections=[
-            SectionResult(s, sections[s.id], [ClauseResult(c, clauses[c.id]) for c in s.clauses])
-            for s in bank.sections
+            SectionResult(s, sections[s.id], [ClauseResult(c, clauses[c.id]) for c in s.clauses]) for s in bank.sections
         ],
         findings=action_plan(findings),
         unanswered=unanswered,
@@ -146,6 +145,4 @@ def _findings(every: list[Item], values: dict[str, AnswerValue]) -> list[Finding
 
 
 def _applicable_mandatory(every: list[Item], values: dict[str, AnswerValue]) -> int:
-    return sum(
-        1 for item in every if kind_of(item) in ("gate", "mandatory") and not values[item.key].not_applicable
-    )
+    return sum(1 for item in every if kind_of(item) in ("gate", "mandatory") and not values[item.key].not_applicable)

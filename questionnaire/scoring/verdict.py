@@ -72,9 +72,7 @@ def minor_limit(applicable_mandatory: int) -> int:
     return max(MIN_MINOR_LIMIT, int(MINOR_SHARE * applicable_mandatory))
 
 
-def decide(
-    findings: Sequence[Finding], unanswered: Sequence[Item], applicable_mandatory: int
-) -> Verdict:
+def decide(findings: Sequence[Finding], unanswered: Sequence[Item], applicable_mandatory: int) -> Verdict:
     gates_unanswered = {
         stage: tuple(item for item in unanswered if item.question.gate == stage) for stage in ("stage1", "stage2")
     }
