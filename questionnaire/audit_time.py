@@ -19,12 +19,13 @@ class Table:
     rows: tuple[Row, ...]
     note: str
 
-    def row(self, headcount: int) -> Row:
+    def row(self, headcount: int) -> Row | None:
+        """The band a head-count falls in; None beyond the last row we hold."""
         for row in self.rows:
             low, high, _ = row
             if headcount >= low and (high is None or headcount <= high):
                 return row
-        return self.rows[-1]
+        return None
 
 
 @dataclass(frozen=True)
@@ -53,15 +54,18 @@ def estimate(table_key: str | None, headcount: int | None) -> AuditEstimate | No
     if not table_key or table_key not in TABLES or not headcount or headcount < 1:
         return None
     table = TABLES[table_key]
-    low, high, days = table.row(headcount)
-    band = f"{low}-{high}" if high is not None else f"{low} or more"
-    beyond = high is None and len(table.rows) > 1
-    return AuditEstimate(table, headcount, band, dict(zip(table.columns, days, strict=True)), beyond)
+    row = table.row(headcount)
+    if row is None:  # the body extends the progression; the last row is the floor
+        low, high, days = table.rows[-1]
+        return AuditEstimate(table, headcount, f"more than {high}", dict(zip(table.columns, days, strict=True)), True)
+    low, high, days = row
+    return AuditEstimate(table, headcount, f"{low}-{high}", dict(zip(table.columns, days, strict=True)), False)
 
 
+# IAF MD 5:2019 issue 4, Table QMS 1 (docs/reference/audit_time/qms.md)
 QMS = Table(
     key="qms",
-    name="IAF MD 5, table for quality management systems (QMS)",
+    name="IAF MD 5:2019, table QMS 1 (quality management systems)",
     columns=("days",),
     rows=(
         (1, 5, (1.5,)),
@@ -72,8 +76,502 @@ QMS = Table(
         (46, 65, (5.0,)),
         (66, 85, (6.0,)),
         (86, 125, (7.0,)),
-        (126, None, (8.0,)),
+        (126, 175, (8.0,)),
+        (176, 275, (9.0,)),
+        (276, 425, (10.0,)),
+        (426, 625, (11.0,)),
+        (626, 875, (12.0,)),
+        (876, 1175, (13.0,)),
+        (1176, 1550, (14.0,)),
+        (1551, 2025, (15.0,)),
+        (2026, 2675, (16.0,)),
+        (2676, 3450, (17.0,)),
+        (3451, 4350, (18.0,)),
+        (4351, 5450, (19.0,)),
+        (5451, 6800, (20.0,)),
+        (6801, 8500, (21.0,)),
+        (8501, 10700, (22.0,)),
     ),
-    note="One column for every QMS; the body adjusts it by up to 30 % for complexity and risk.",
+    note="A body may lower or raise this time by up to 30 % for complexity and risk (IAF MD 5).",
 )
-TABLES: dict[str, Table] = {table.key: table for table in (QMS,)}
+# IAF MD 5:2019 issue 4, EMS table by complexity category (docs/reference/audit_time/ems.md)
+EMS = Table(
+    key="ems",
+    name="IAF MD 5:2019, table for environmental management systems (EMS)",
+    columns=("high", "medium", "low", "limited"),
+    rows=(
+        (
+            1,
+            5,
+            (
+                3.0,
+                2.5,
+                2.5,
+                2.5,
+            ),
+        ),
+        (
+            6,
+            10,
+            (
+                3.5,
+                3.0,
+                3.0,
+                3.0,
+            ),
+        ),
+        (
+            11,
+            15,
+            (
+                4.5,
+                3.5,
+                3.0,
+                3.0,
+            ),
+        ),
+        (
+            16,
+            25,
+            (
+                5.5,
+                4.5,
+                3.5,
+                3.0,
+            ),
+        ),
+        (
+            26,
+            45,
+            (
+                7.0,
+                5.5,
+                4.0,
+                3.0,
+            ),
+        ),
+        (
+            46,
+            65,
+            (
+                8.0,
+                6.0,
+                4.5,
+                3.5,
+            ),
+        ),
+        (
+            66,
+            85,
+            (
+                9.0,
+                7.0,
+                5.0,
+                3.5,
+            ),
+        ),
+        (
+            86,
+            125,
+            (
+                11.0,
+                8.0,
+                5.5,
+                4.0,
+            ),
+        ),
+        (
+            126,
+            175,
+            (
+                12.0,
+                9.0,
+                6.0,
+                4.5,
+            ),
+        ),
+        (
+            176,
+            275,
+            (
+                13.0,
+                10.0,
+                7.0,
+                5.0,
+            ),
+        ),
+        (
+            276,
+            425,
+            (
+                15.0,
+                11.0,
+                8.0,
+                5.5,
+            ),
+        ),
+        (
+            426,
+            625,
+            (
+                16.0,
+                12.0,
+                9.0,
+                6.0,
+            ),
+        ),
+        (
+            626,
+            875,
+            (
+                17.0,
+                13.0,
+                10.0,
+                6.5,
+            ),
+        ),
+        (
+            876,
+            1175,
+            (
+                19.0,
+                15.0,
+                11.0,
+                7.0,
+            ),
+        ),
+        (
+            1176,
+            1550,
+            (
+                20.0,
+                16.0,
+                12.0,
+                7.5,
+            ),
+        ),
+        (
+            1551,
+            2025,
+            (
+                21.0,
+                17.0,
+                12.0,
+                8.0,
+            ),
+        ),
+        (
+            2026,
+            2675,
+            (
+                23.0,
+                18.0,
+                13.0,
+                8.5,
+            ),
+        ),
+        (
+            2676,
+            3450,
+            (
+                25.0,
+                19.0,
+                14.0,
+                9.0,
+            ),
+        ),
+        (
+            3451,
+            4350,
+            (
+                27.0,
+                20.0,
+                15.0,
+                10.0,
+            ),
+        ),
+        (
+            4351,
+            5450,
+            (
+                28.0,
+                21.0,
+                16.0,
+                11.0,
+            ),
+        ),
+        (
+            5451,
+            6800,
+            (
+                30.0,
+                23.0,
+                17.0,
+                12.0,
+            ),
+        ),
+        (
+            6801,
+            8500,
+            (
+                32.0,
+                25.0,
+                19.0,
+                13.0,
+            ),
+        ),
+        (
+            8501,
+            10700,
+            (
+                34.0,
+                27.0,
+                20.0,
+                14.0,
+            ),
+        ),
+    ),
+    note="The body sets the complexity category from your environmental aspects and impacts; most small "
+    "offices are low or limited, manufacturing with emissions or hazardous substances medium or high.",
+)
+# IAF MD 5:2019 issue 4, OH&S table by complexity category (docs/reference/audit_time/ohs.md)
+OHS = Table(
+    key="ohs",
+    name="IAF MD 5:2019, table for occupational health and safety management systems (OH&SMS)",
+    columns=("high", "medium", "low"),
+    rows=(
+        (
+            1,
+            5,
+            (
+                3.0,
+                2.5,
+                2.5,
+            ),
+        ),
+        (
+            6,
+            10,
+            (
+                3.5,
+                3.0,
+                3.0,
+            ),
+        ),
+        (
+            11,
+            15,
+            (
+                4.5,
+                3.5,
+                3.0,
+            ),
+        ),
+        (
+            16,
+            25,
+            (
+                5.5,
+                4.5,
+                3.5,
+            ),
+        ),
+        (
+            26,
+            45,
+            (
+                7.0,
+                5.5,
+                4.0,
+            ),
+        ),
+        (
+            46,
+            65,
+            (
+                8.0,
+                6.0,
+                4.5,
+            ),
+        ),
+        (
+            66,
+            85,
+            (
+                9.0,
+                7.0,
+                5.0,
+            ),
+        ),
+        (
+            86,
+            125,
+            (
+                11.0,
+                8.0,
+                5.5,
+            ),
+        ),
+        (
+            126,
+            175,
+            (
+                12.0,
+                9.0,
+                6.0,
+            ),
+        ),
+        (
+            176,
+            275,
+            (
+                13.0,
+                10.0,
+                7.0,
+            ),
+        ),
+        (
+            276,
+            425,
+            (
+                15.0,
+                11.0,
+                8.0,
+            ),
+        ),
+        (
+            426,
+            625,
+            (
+                16.0,
+                12.0,
+                9.0,
+            ),
+        ),
+        (
+            626,
+            875,
+            (
+                17.0,
+                13.0,
+                10.0,
+            ),
+        ),
+        (
+            876,
+            1175,
+            (
+                19.0,
+                15.0,
+                11.0,
+            ),
+        ),
+        (
+            1176,
+            1550,
+            (
+                20.0,
+                16.0,
+                12.0,
+            ),
+        ),
+        (
+            1551,
+            2025,
+            (
+                21.0,
+                17.0,
+                12.0,
+            ),
+        ),
+        (
+            2026,
+            2675,
+            (
+                23.0,
+                18.0,
+                13.0,
+            ),
+        ),
+        (
+            2676,
+            3450,
+            (
+                25.0,
+                19.0,
+                14.0,
+            ),
+        ),
+        (
+            3451,
+            4350,
+            (
+                27.0,
+                20.0,
+                15.0,
+            ),
+        ),
+        (
+            4351,
+            5450,
+            (
+                28.0,
+                21.0,
+                16.0,
+            ),
+        ),
+        (
+            5451,
+            6800,
+            (
+                30.0,
+                23.0,
+                17.0,
+            ),
+        ),
+        (
+            6801,
+            8500,
+            (
+                32.0,
+                25.0,
+                19.0,
+            ),
+        ),
+        (
+            8501,
+            10700,
+            (
+                34.0,
+                27.0,
+                20.0,
+            ),
+        ),
+    ),
+    note="The body sets the complexity category from the OH&S risks of your activities; offices are usually "
+    "low, construction and heavy manufacturing high.",
+)
+# ISO/IEC 27006-1:2024 Annex C (27006:2015 Annex B); rows confirmed in public sources up to 1175 persons
+ISMS = Table(
+    key="isms",
+    name="ISO/IEC 27006-1:2024, Annex C audit-time table (information security)",
+    columns=("days",),
+    rows=(
+        (1, 10, (5.0,)),
+        (11, 15, (6.0,)),
+        (16, 25, (7.0,)),
+        (26, 45, (8.5,)),
+        (46, 65, (10.0,)),
+        (66, 85, (11.0,)),
+        (86, 125, (12.0,)),
+        (126, 175, (13.0,)),
+        (176, 275, (14.0,)),
+        (276, 425, (15.0,)),
+        (426, 625, (16.5,)),
+        (626, 875, (17.5,)),
+        (876, 1175, (18.5,)),
+    ),
+    note="The body adjusts it for business and IT complexity (roughly -30 % to +100 %) and may count people doing "
+    "identical low-risk work as the square root of their number.",
+)
+TABLES: dict[str, Table] = {table.key: table for table in (QMS, EMS, OHS, ISMS)}

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import hashlib
+import json
 import logging
+from collections import OrderedDict
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -19,6 +22,9 @@ from ..charts import Figure
 log = logging.getLogger(__name__)
 PAPER_WIDTH_PX = 680  # 18 cm at 96 dpi: the width between A4 margins
 CHART_TIMEOUT_S = 30
+CACHE_SIZE = 64
+# drawn charts by a hash of their figure: a report downloaded again without new answers skips the browser
+_drawn: OrderedDict[str, bytes] = OrderedDict()
 
 
 class PdfUnavailable(RuntimeError):
@@ -27,18 +33,27 @@ class PdfUnavailable(RuntimeError):
 
 def chart_images(figures: Iterable[Figure]) -> dict[str, str]:
     """Figure id -> a data: URI of its SVG; empty when the charts cannot be drawn here."""
-    figures = list(figures)
-    if not figures:
-        return {}
-    try:
-        svgs = asyncio.run(_render([figure.data for figure in figures]))
-    except Exception as exc:  # no browser, a crashed browser, a timeout: the tables carry the data
-        log.warning("report charts not drawn (%s); the PDF shows their data tables only", exc)
-        return {}
+    keyed = {figure.id: (_fingerprint(figure.data), figure.data) for figure in figures}
+    missing = {key: data for key, data in keyed.values() if key not in _drawn}
+    if missing:
+        try:
+            svgs = asyncio.run(_render(list(missing.values())))
+        except Exception as exc:  # no browser, a crashed browser, a timeout: the tables carry the data
+            log.warning("report charts not drawn (%s); the PDF shows their data tables only", exc)
+            return {}
+        for key, svg in zip(missing, svgs, strict=True):
+            _drawn[key] = svg
+            while len(_drawn) > CACHE_SIZE:
+                _drawn.popitem(last=False)
     return {
-        figure.id: "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
-        for figure, svg in zip(figures, svgs, strict=True)
+        figure_id: "data:image/svg+xml;base64," + base64.b64encode(_drawn[key]).decode("ascii")
+        for figure_id, (key, _) in keyed.items()
+        if key in _drawn
     }
+
+
+def _fingerprint(data: dict[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
 
 
 async def _render(figures: list[dict[str, Any]]) -> list[bytes]:
