@@ -131,12 +131,15 @@ def _radar_figure(result: Result, paper: bool) -> Figure:
     sections = [s for s in result.sections if s.score is not None]
     best = max(sections, key=lambda s: s.score or 0, default=None)
     worst = min(sections, key=lambda s: s.score or 0, default=None)
-    summary = (
-        f"{measure.capitalize()} ranges from {_percent(worst.score):g}% in {worst.section.id} {worst.section.title} "
-        f"to {_percent(best.score):g}% in {best.section.id} {best.section.title}."
-        if best and worst
-        else "Nothing has been assessed yet."
-    )
+    if not best or not worst:
+        summary = "Nothing has been assessed yet."
+    elif best.score == worst.score:
+        summary = f"{measure.capitalize()} is {_percent(best.score):g}% in every assessed section."
+    else:
+        summary = (
+            f"{measure.capitalize()} ranges from {_percent(worst.score):g}% in {worst.section.id} "
+            f"{worst.section.title} to {_percent(best.score):g}% in {best.section.id} {best.section.title}."
+        )
     return Figure(
         f"radar-{bank_id}",
         f"{measure.capitalize()} by section",
@@ -160,13 +163,13 @@ def _gaps_figure(result: Result, paper: bool) -> Figure:
         f"The largest gap is {clauses[0].clause.id} {clauses[0].clause.title}, "
         f"{round(100 - _percent(clauses[0].score), 1):g}% short of the target.{red}"
         if clauses
-        else f"No clause is below the target {measure}."
+        else f"No assessed clause is below the target {measure}."
     )
     return Figure(
         f"gaps-{bank_id}",
         "Largest gaps",
         summary,
-        _sized(gap_bars(result), paper),
+        _sized(gap_bars(result), paper) if clauses else {},
         ChartTable(
             ("Clause", f"{measure.capitalize()} missing"),
             tuple((f"{c.clause.id} {c.clause.title}", f"{round(100 - _percent(c.score), 1):g}%") for c in clauses),

@@ -67,3 +67,10 @@ def test_paper_figures_have_a_fixed_width(bank: Bank) -> None:
     figure = charts.report_figures([score(bank, {})])["demo-2024"][0]
     assert figure.data["layout"]["width"] == 680
     assert figure.description == "Nothing has been assessed yet."
+
+
+def test_nothing_to_draw_when_every_clause_is_at_target(bank: Bank) -> None:
+    full = {f"demo-2024/{q}": AnswerValue(3) for q in ("4.1-a", "4.1-b", "8.1-a")}
+    radar, gaps = charts.result_figures([score(bank, full)])["demo-2024"]
+    assert gaps.data == {} and gaps.description == "No assessed clause is below the target readiness."
+    assert radar.description == "Readiness is 100% in every assessed section."

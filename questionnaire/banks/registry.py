@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from .glossary import GLOSSARY_FILE, Glossary, load_glossary
 from .harmonized import HarmonizedStructure
 from .loader import BankFileError, BankProblem, validate
 from .schema import Bank, Clause, Question, Section
@@ -46,6 +47,7 @@ def items(bank: Bank) -> Iterator[Item]:
 class BankRegistry:
     directory: Path
     harmonized: HarmonizedStructure | None = None
+    glossary: Glossary | None = None
     banks: dict[str, Bank] = field(default_factory=dict)
     problems: dict[str, list[BankProblem]] = field(default_factory=dict)
     # derived, immutable things built from banks (page layouts, form classes), kept for the process's life
@@ -99,6 +101,10 @@ def load_registry(directory: Path) -> BankRegistry:
             registry.banks[bank.id] = _resolve(bank, raw)
         except ValueError as exc:
             registry._fail(filename, [BankProblem(filename, "extends", str(exc))])
+    broken = {name.removesuffix(".yaml") for name in registry.problems}
+    registry.glossary, problems = load_glossary(directory, registry.banks, broken)
+    if problems:
+        registry._fail(GLOSSARY_FILE, problems)
     return registry
 
 

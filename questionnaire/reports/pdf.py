@@ -33,7 +33,7 @@ class PdfUnavailable(RuntimeError):
 
 def chart_images(figures: Iterable[Figure]) -> dict[str, str]:
     """Figure id -> a data: URI of its SVG; empty when the charts cannot be drawn here."""
-    keyed = {figure.id: (_fingerprint(figure.data), figure.data) for figure in figures}
+    keyed = {figure.id: (_fingerprint(figure.data), figure.data) for figure in figures if figure.data}
     missing = {key: data for key, data in keyed.values() if key not in _drawn}
     if missing:
         try:
