@@ -16,8 +16,8 @@ LEVELS: list[SelectChoice] = [
     SelectChoice("0", "Not in place"),
     SelectChoice("1", "Planned or ad hoc"),
     SelectChoice("2", "Partly implemented"),
-    SelectChoice("3", "Implemented, with the records it produces"),
-    SelectChoice("4", "Effective: measured, reviewed and improved over more than one cycle"),
+    SelectChoice("3", "Implemented, with its records"),
+    SelectChoice("4", "Effective: measured, reviewed, improved over cycles"),
 ]
 NA = "na"
 NOTE_MAX = 2000
