@@ -101,11 +101,27 @@ def load_registry(directory: Path) -> BankRegistry:
             registry.banks[bank.id] = _resolve(bank, raw)
         except ValueError as exc:
             registry._fail(filename, [BankProblem(filename, "extends", str(exc))])
+    _check_editions(registry, {bank.id: filename for filename, bank in raw.values()})
     broken = {name.removesuffix(".yaml") for name in registry.problems}
     registry.glossary, problems = load_glossary(directory, registry.banks, broken)
     if problems:
         registry._fail(GLOSSARY_FILE, problems)
     return registry
+
+
+def _check_editions(registry: BankRegistry, filenames: dict[str, str]) -> None:
+    """A bank that supersedes another must map every clause of it; a broken map keeps the bank out.
+    When the old edition itself is missing or broken, the new one stands alone, without transitions."""
+    from .transition import mapping_problems
+
+    for bank in list(registry.banks.values()):
+        old = registry.banks.get(bank.supersedes) if bank.supersedes else None
+        if old is None:
+            continue
+        if problems := mapping_problems(bank, old):
+            del registry.banks[bank.id]
+            name = filenames[bank.id]
+            registry._fail(name, [BankProblem(name, "supersedes", problem) for problem in problems])
 
 
 def _check_file(path: Path, bank: Bank, seen: dict, harmonized: HarmonizedStructure | None) -> BankProblem | None:
