@@ -99,6 +99,7 @@ def register_commands(app: Flask) -> None:
 
 def register_template_globals(app: Flask) -> None:
     from .assess.forms import LEVELS
+    from .assess.standards import edition_advice
     from .banks import AUDIT_METHOD_LABELS
     from .pages.assets import plotly_version
     from .reports.soa import has_soa
@@ -111,4 +112,5 @@ def register_template_globals(app: Flask) -> None:
         plotly_version=plotly_version(),
         has_soa=has_soa,
         bank_name=lambda bank_id: getattr(app.extensions["banks"].get(bank_id), "name", bank_id),
+        edition_advice=lambda bank: edition_advice(app.extensions["banks"], bank),
     )

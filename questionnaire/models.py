@@ -35,6 +35,10 @@ class Assessment(db.Model):
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id", ondelete="CASCADE"), index=True)
     # what the certificate would cover (sites, products, activities): the report's cover states it
     scope: Mapped[str | None] = mapped_column(Text)
+    # "full" asks every requirement; "transition" only what a new edition added or broadened
+    kind: Mapped[str] = mapped_column(String(20), default="full", server_default="full")
+    # the assessment of the previous edition whose answers were carried over into this one
+    carried_from_id: Mapped[int | None] = mapped_column(ForeignKey("assessment.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
@@ -44,9 +48,16 @@ class Assessment(db.Model):
     )
     respondents: Mapped[list[Respondent]] = relationship(back_populates="assessment", cascade="all, delete-orphan")
 
+    carried_from: Mapped[Assessment | None] = relationship(remote_side=[id])
+
     @property
     def bank_ids(self) -> list[str]:
         return [standard.bank_id for standard in self.standards]
+
+    @property
+    def layout_key(self) -> tuple[str, ...]:
+        """What the questionnaire's pages depend on: the kind and the standards, in order."""
+        return (self.kind, *self.bank_ids)
 
 
 class AssessmentStandard(db.Model):

@@ -21,7 +21,12 @@ class Context:
 
     @property
     def banks(self) -> tuple[Bank, ...]:
+        """The banks as assessed: for a transition, reduced to the new and broadened clauses."""
         return self.questionnaire.banks
+
+    @property
+    def transition(self) -> bool:
+        return self.respondent.assessment.kind == "transition"
 
 
 def registry() -> BankRegistry:
@@ -33,19 +38,19 @@ def load(token: str) -> Context:
     respondent = find_respondent(token)
     if respondent is None:
         abort(404)
-    return Context(respondent, questionnaire_for(respondent.assessment.bank_ids))
+    return Context(respondent, questionnaire_for(respondent.assessment.bank_ids, respondent.assessment.kind))
 
 
-def questionnaire_for(bank_ids: list[str]) -> Questionnaire:
+def questionnaire_for(bank_ids: list[str], kind: str = "full") -> Questionnaire:
     reg = registry()
 
     def make() -> Questionnaire:
         banks = tuple(reg.get(bank_id) for bank_id in bank_ids)
         if any(bank is None for bank in banks):
             abort(503, description="A standard this assessment uses cannot be loaded right now. Your answers are safe.")
-        return build(banks, reg.harmonized)  # type: ignore[arg-type]
+        return build(banks, reg.harmonized, kind)  # type: ignore[arg-type]
 
-    return reg.derived(("layout", *bank_ids), make)
+    return reg.derived(("layout", kind, *bank_ids), make)
 
 
 def page_or_404(context: Context, page_id: str) -> Page:
@@ -56,5 +61,5 @@ def page_or_404(context: Context, page_id: str) -> Page:
 
 
 def form_for(context: Context, page: Page) -> FlaskForm:
-    key = ("form", *context.respondent.assessment.bank_ids, page.id)
+    key = ("form", *context.respondent.assessment.layout_key, page.id)
     return registry().derived(key, lambda: page_form_class(page))()

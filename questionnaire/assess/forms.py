@@ -44,6 +44,19 @@ class StartForm(FlaskForm):
         description="Optional. The sites, products, services and activities the certificate would cover.",
     )
     standards = MultiCheckboxField("Standards", validators=[DataRequired(message="Choose at least one standard.")])
+    kind = RadioField(
+        "What to assess",
+        choices=[
+            SelectChoice("full", "Everything the standard requires: for a first certification"),
+            SelectChoice("transition", "Only what changed since the previous edition: for firms certified to it"),
+        ],
+        default="full",
+    )
+    previous_link = StringField(
+        "Private link of your assessment of the previous edition",
+        validators=[Optional(), Length(max=300)],
+        description="Optional. Answers to requirements that did not change are carried over from it.",
+    )
 
 
 def na_label(page: Page) -> str:

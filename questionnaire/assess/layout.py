@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..banks import Bank, Clause, HarmonizedStructure, Item, Question, items
+from ..banks.transition import transition_scope
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,10 @@ class Questionnaire:
         return self._places.get(key)
 
 
-def build(banks: tuple[Bank, ...], harmonized: HarmonizedStructure | None) -> Questionnaire:
+def build(banks: tuple[Bank, ...], harmonized: HarmonizedStructure | None, kind: str = "full") -> Questionnaire:
+    """A transition assessment asks only the new and broadened clauses of the one standard it covers."""
+    if kind == "transition":
+        banks = tuple(transition_scope(bank) for bank in banks)
     pages = _single_pages(banks) if len(banks) == 1 or harmonized is None else _integrated_pages(banks, harmonized)
     return Questionnaire(banks, tuple(pages))
 

@@ -11,6 +11,8 @@ from datetime import datetime
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import joinedload
 
+from ..banks import Bank
+from ..banks.transition import carries
 from ..extensions import db
 from ..models import Answer, Assessment, AssessmentStandard, Organisation, Respondent, hash_token, utcnow
 from ..scoring import AnswerValue
@@ -25,18 +27,46 @@ def new_token() -> str:
 
 
 def start_assessment(
-    organisation: str, sector: str | None, headcount: int | None, bank_ids: list[str], scope: str | None = None
+    organisation: str,
+    sector: str | None,
+    headcount: int | None,
+    bank_ids: list[str],
+    scope: str | None = None,
+    kind: str = "full",
 ) -> tuple[Respondent, str]:
     org = Organisation(name=organisation.strip(), sector=(sector or "").strip() or None, headcount=headcount)
     assessment = Assessment(
         organisation=org,
         scope=(scope or "").strip() or None,
+        kind=kind,
         standards=[AssessmentStandard(bank_id=bank_id, position=i) for i, bank_id in enumerate(bank_ids)],
     )
     token = new_token()
     respondent = Respondent(assessment=assessment, token_hash=hash_token(token))
     db.session.add(respondent)
     return respondent, token
+
+
+LINK_TOKEN = re.compile(r"(?:/a/)?([A-Za-z0-9_-]{43})(?:[/?#].*)?$")
+
+
+def find_previous(link: str, bank_id: str) -> Assessment | None:
+    """The assessment a pasted private link (or bare token) opens, if it covers `bank_id`."""
+    match = LINK_TOKEN.search(link.strip())
+    respondent = find_respondent(match.group(1)) if match else None
+    if respondent is None or bank_id not in respondent.assessment.bank_ids:
+        return None
+    return respondent.assessment
+
+
+def carry_over(respondent: Respondent, source: Assessment, new: Bank, old: Bank) -> int:
+    """Copy the answers that still hold (unchanged, editorial, renumbered clauses) from an assessment of
+    the old edition; notes and reasons travel with them."""
+    answers = assessment_answers(source)
+    values = {c.new_key: answers[c.old_key] for c in carries(new, old) if c.old_key in answers}
+    respondent.assessment.carried_from = source
+    db.session.flush()
+    return save_answers(respondent, values)
 
 
 def find_respondent(token: str) -> Respondent | None:

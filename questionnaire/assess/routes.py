@@ -16,9 +16,18 @@ from . import bp
 from .context import Context, form_for, load, page_or_404, registry
 from .forms import StartForm, fill_page, na_label, parse_page
 from .layout import Page
-from .operations import answers_of, assessment_answers, save_answers, start_assessment
+from .operations import (
+    answers_of,
+    assessment_answers,
+    carry_over,
+    find_previous,
+    save_answers,
+    start_assessment,
+)
 from .progress import progress
-from .standards import combination_problem, standard_choices
+from .standards import combination_problem, edition_problem, standard_choices
+
+READY = "Your assessment is ready. Bookmark the private link below: it is the only way back in."
 
 
 @bp.route("/start", methods=["GET", "POST"])
@@ -28,17 +37,38 @@ def start() -> Response | tuple[str, int] | str:
     if request.method == "GET" and request.args.get("standard"):
         form.standards.data = request.args.getlist("standard")
     if form.validate_on_submit():
-        problem = combination_problem(registry(), form.standards.data)
-        if not problem:
-            respondent, token = start_assessment(
-                form.organisation.data, form.sector.data, form.headcount.data, form.standards.data, form.scope.data
-            )
-            db.session.commit()
-            flash("Your assessment is ready. Bookmark the private link below: it is the only way back in.", "success")
-            return redirect(url_for(".overview", token=token))
-        form.standards.errors = [*form.standards.errors, problem]
+        bank_ids, link = form.standards.data, form.previous_link.data
+        reg = registry()
+        problem = combination_problem(reg, bank_ids) or edition_problem(reg, bank_ids, form.kind.data, link)
+        if problem:
+            form.standards.errors = [*form.standards.errors, problem]
+        else:
+            token = start_from(form)
+            if token:
+                db.session.commit()
+                flash(READY, "success")
+                return redirect(url_for(".overview", token=token))
     status = 400 if form.errors else 200
     return render_template("assess/start.html", form=form, registry=registry()), status
+
+
+def start_from(form: StartForm) -> str | None:
+    """Create the assessment the start form describes; None (with the field's error set) for a bad link."""
+    bank_ids = form.standards.data
+    new = registry().get(bank_ids[0])
+    old = registry().get(new.supersedes) if new and new.supersedes else None
+    source = find_previous(form.previous_link.data, old.id) if old and form.previous_link.data else None
+    if form.previous_link.data and source is None:
+        old_name = old.name if old else "the previous edition"
+        form.previous_link.errors = [f"That link does not open an assessment of {old_name}."]
+        return None
+    respondent, token = start_assessment(
+        form.organisation.data, form.sector.data, form.headcount.data, bank_ids, form.scope.data, form.kind.data
+    )
+    if source is not None and new and old:
+        carried = carry_over(respondent, source, new, old)
+        flash(f"{carried} answer(s) to unchanged requirements carried over from your {old.name} assessment.", "success")
+    return token
 
 
 @bp.get("/a/<token>")
@@ -113,6 +143,7 @@ def results(token: str) -> str:
         figures=charts.result_figures(outcomes),
         progress=progress(context, answers),
         question_link=question_link(context, token),
+        full_results=[score(registry().get(bank.id), answers) for bank in context.banks] if context.transition else [],
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from wtforms import SelectChoice
 
-from ..banks import BankRegistry
+from ..banks import Bank, BankRegistry
 
 
 def standard_choices(registry: BankRegistry) -> list[SelectChoice]:
@@ -27,3 +27,33 @@ def combination_problem(registry: BankRegistry, bank_ids: list[str]) -> str | No
             "standards on the harmonized structure can share answers. Assess it on its own."
         )
     return None
+
+
+def edition_problem(registry: BankRegistry, bank_ids: list[str], kind: str, previous_link: str | None) -> str | None:
+    """A transition, or carrying answers over, needs exactly one standard that supersedes a loaded edition."""
+    if kind != "transition" and not previous_link:
+        return None
+    bank = registry.get(bank_ids[0]) if len(bank_ids) == 1 else None
+    old = registry.get(bank.supersedes) if bank and bank.supersedes else None
+    if old is None:
+        what = "A transition assessment" if kind == "transition" else "Carrying answers over"
+        return f"{what} covers one standard that replaces an earlier edition, such as ISO 14001:2026."
+    return None
+
+
+def edition_advice(registry: BankRegistry, bank: Bank) -> str:
+    """One line on the start page for an edition that is not simply current: which one to choose, and why."""
+    status = bank.status
+    if status is None or status.state == "current":
+        return ""
+    as_of = f"{status.as_of.day} {status.as_of:%B %Y}"
+    successor = registry.get(status.successor) if status.successor else None
+    if successor is not None:
+        ends = f" until {status.transition_ends:%B %Y}" if status.transition_ends else " until the transition ends"
+        return (
+            f"Replaced by {successor.name} (as of {as_of}). New applicants: choose {successor.name}. "
+            f"Certified to this edition: it stays valid{ends}; assess the transition with {successor.name}."
+        )
+    if status.state == "revision_under_way":
+        return f"A new edition is being prepared (as of {as_of}); this one is what certificates are issued to today."
+    return f"{status.state.replace('_', ' ').capitalize()} as of {as_of}."

@@ -62,6 +62,17 @@ class Verdict:
         return "Ready for stage 2"
 
     @property
+    def transition_headline(self) -> str:
+        """For a certified firm moving to a new edition: the changed requirements are checked at a
+        surveillance or recertification audit, not in two stages."""
+        if self.stage < 2:
+            return "Not yet ready for the transition audit"
+        if self.minors:
+            plural = "s" if self.minors != 1 else ""
+            return f"Ready for the transition audit: expect {self.minors} likely minor finding{plural}"
+        return "Ready for the transition audit"
+
+    @property
     def code(self) -> str:
         """A stable name for styling and tests: not-ready, stage1, stage2-minors, stage2."""
         return ("not-ready", "stage1", "stage2-minors" if self.minors else "stage2")[self.stage]
