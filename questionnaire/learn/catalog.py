@@ -1,11 +1,13 @@
-"""Read-only views of the banks for browsing: clause lookup and the harmonized-structure matrix. Pure."""
+"""Read-only views of the banks for browsing: clause views, the harmonized-structure matrix, glossary letters. Pure."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..banks import Bank, BankRegistry, Clause, DocumentedInfo, Item, Section, items
+from ..banks.glossary import Term
 
 
 @dataclass(frozen=True)
@@ -30,25 +32,57 @@ class ClauseView:
     def methods(self) -> list[str]:
         return _ordered_union(item.question.audit_methods for item in self.questions)
 
+    @property
+    def feeds_into(self) -> list[Clause]:
+        """The clauses this one names as related: what it feeds or depends on."""
+        by_id = {c.id: c for s in self.bank.sections for c in s.clauses}
+        return [by_id[clause_id] for clause_id in self.clause.related if clause_id in by_id]
+
+    @property
+    def fed_by(self) -> list[Clause]:
+        """The clauses that name this one as related."""
+        return [c for s in self.bank.sections for c in s.clauses if self.clause.id in c.related]
+
 
 def _ordered_union(groups: Iterable[Iterable[str]]) -> list[str]:
     """Every distinct value, in the order first seen."""
     return list(dict.fromkeys(value for group in groups for value in group))
 
 
-def clause_view(bank: Bank, clause_id: str) -> ClauseView | None:
+def clause_views(bank: Bank) -> list[ClauseView]:
+    """Every clause of a bank in order, with its questions: one pass, for the handout and the clause pages."""
+    grouped: dict[tuple[str, str], list[Item]] = defaultdict(list)
+    for item in items(bank):
+        grouped[(item.section.id, item.clause.id)].append(item)
     ordered = [(s, c) for s in bank.sections for c in s.clauses]
-    for index, (section, clause) in enumerate(ordered):
-        if clause.id == clause_id:
-            return ClauseView(
-                bank,
-                section,
-                clause,
-                [i for i in items(bank) if i.clause.id == clause_id and i.section.id == section.id],
-                ordered[index - 1][1] if index else None,
-                ordered[index + 1][1] if index + 1 < len(ordered) else None,
-            )
-    return None
+    return [
+        ClauseView(
+            bank,
+            section,
+            clause,
+            grouped[(section.id, clause.id)],
+            ordered[index - 1][1] if index else None,
+            ordered[index + 1][1] if index + 1 < len(ordered) else None,
+        )
+        for index, (section, clause) in enumerate(ordered)
+    ]
+
+
+def clause_view(bank: Bank, clause_id: str) -> ClauseView | None:
+    return next((view for view in clause_views(bank) if view.clause.id == clause_id), None)
+
+
+def uncertain_clauses(bank: Bank) -> list[Clause]:
+    """Clauses whose id or title was recalled rather than seen in a source (confidence K)."""
+    return [clause for section in bank.sections for clause in section.clauses if clause.confidence == "K"]
+
+
+def by_letter(terms: list[Term]) -> list[tuple[str, list[Term]]]:
+    """Alphabetical terms grouped under their initial, for the glossary's letter index."""
+    groups: dict[str, list[Term]] = {}
+    for term in terms:
+        groups.setdefault(term.term[0].upper(), []).append(term)
+    return list(groups.items())
 
 
 @dataclass(frozen=True)

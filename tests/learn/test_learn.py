@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 from flask.testing import FlaskClient
+from markupsafe import escape
 
 
 def test_index_lists_every_standard_with_certifier_and_duration(app: Flask, client: FlaskClient) -> None:
@@ -73,3 +74,31 @@ def test_learn_pages_have_a_print_stylesheet(client: FlaskClient) -> None:
     assert 'href="/static/css/print.css" media="print"' in client.get("/learn/iso9001-2015/4.1").text
     with client.get("/static/css/print.css") as response:
         assert response.status_code == 200 and b"@media" not in response.data  # linked with media="print"
+
+
+def test_clause_page_shows_typical_findings(app: Flask, client: FlaskClient) -> None:
+    clause = next(c for s in app.extensions["banks"].get("iso9001-2015").sections for c in s.clauses if c.id == "9.2")
+    assert clause.typical_findings
+    html = client.get("/learn/iso9001-2015/9.2").text
+    block = html.split("Where auditors commonly raise findings")[1].split("</section>")[0]
+    assert all(f"<li>{escape(finding)}</li>" in block for finding in clause.typical_findings)
+    assert "Where auditors commonly raise findings" not in client.get("/learn/iso9001-2015/7.1.1").text
+
+
+def test_related_clauses_are_linked_both_ways(app: Flask, client: FlaskClient) -> None:
+    bank = app.extensions["banks"].get("iso14001-2026")
+    clauses = [c for s in bank.sections for c in s.clauses]
+    this = next(c for c in clauses if c.id == "4.1")
+    fed_by = [c.id for c in clauses if "4.1" in c.related]
+    assert this.related and fed_by
+    html = client.get("/learn/iso14001-2026/4.1").text
+    feeds = html.split("<h3>Feeds into</h3>")[1].split("</ul>")[0]
+    fed = html.split("<h3>Fed by</h3>")[1].split("</ul>")[0]
+    assert [f'href="/learn/iso14001-2026/{cid}"' in feeds for cid in this.related] == [True] * len(this.related)
+    assert [f'href="/learn/iso14001-2026/{cid}"' in fed for cid in fed_by] == [True] * len(fed_by)
+    assert feeds.count("<li>") == len(this.related) and fed.count("<li>") == len(fed_by)
+
+
+def test_new_learn_pages_are_404_for_unknown_banks(client: FlaskClient) -> None:
+    for page in ("sources", "changes", "handout"):
+        assert client.get(f"/learn/iso99999-2030/{page}").status_code == 404
