@@ -13,7 +13,7 @@ import hashlib
 import json
 import logging
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +66,22 @@ async def _render(figures: list[dict[str, Any]]) -> list[bytes]:
 def _paper_size(figure: dict[str, Any]) -> dict[str, Any]:
     height = figure.get("layout", {}).get("height") or 380
     return {"format": "svg", "width": PAPER_WIDTH_PX, "height": height}
+
+
+_made: OrderedDict[tuple[object, ...], bytes] = OrderedDict()
+PDF_CACHE_SIZE = 16
+
+
+def cached(key: tuple[object, ...], make: Callable[[], bytes]) -> bytes:
+    """The same report asked for again (nothing answered since, same day) is not laid out again:
+    a long integrated report takes seconds of CPU."""
+    if key in _made:
+        _made.move_to_end(key)
+        return _made[key]
+    body = _made[key] = make()
+    while len(_made) > PDF_CACHE_SIZE:
+        _made.popitem(last=False)
+    return body
 
 
 def to_pdf(html: str, stylesheet: Path) -> bytes:

@@ -30,7 +30,9 @@ def report_context(context: Context) -> dict[str, Any]:
         "progress": progress(context, answers),
         "figures": charts.report_figures(results),
         "respondents": respondent_summaries(assessment),
-        "interviews": {bank.id: rehearsal.interview_plan(bank) for bank in context.banks},
+        "findings": rehearsal.combined_findings(results),
+        "documents": rehearsal.combined_documents(results),
+        "interviews": rehearsal.interview_plan(r.bank for r in results if r.verdict),
         "ahead": rehearsal.certification_ahead(results, assessment.organisation.headcount),
         "method": rehearsal.METHOD_NOTE,
         "today": date.today(),
@@ -47,16 +49,21 @@ def report_page(token: str) -> str:
 def report_pdf(token: str) -> Response:
     context = load(token)
     data = report_context(context)
-    images = pdf.chart_images(figure for figures in data["figures"].values() for figure in figures)
-    html = render_template("reports/report_pdf.html", pdf=True, images=images, **data)
-    stylesheet = Path(current_app.static_folder or "") / "css" / "report.css"
+    assessment = context.respondent.assessment
+    key = (assessment.id, assessment.updated_at, data["today"], tuple(data["respondents"]))
     try:
-        body = pdf.to_pdf(html, stylesheet)
+        body = pdf.cached(key, lambda: render_pdf(data))
     except pdf.PdfUnavailable:
         abort(503, description="The PDF cannot be made on this server right now. Open the report and print it instead.")
     response = Response(body, mimetype="application/pdf")
     response.headers["Content-Disposition"] = f'attachment; filename="{report_filename(context, data["today"])}"'
     return response
+
+
+def render_pdf(data: dict[str, Any]) -> bytes:
+    images = pdf.chart_images(figure for figures in data["figures"].values() for figure in figures)
+    html = render_template("reports/report_pdf.html", pdf=True, images=images, **data)
+    return pdf.to_pdf(html, Path(current_app.static_folder or "") / "css" / "report.css")
 
 
 def report_filename(context: Context, day: date) -> str:

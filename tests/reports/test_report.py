@@ -118,3 +118,20 @@ def test_scope_from_the_start_form_is_on_the_cover(client: FlaskClient) -> None:
     token = re.search(r"/a/([A-Za-z0-9_-]{43})", response.headers["Location"]).group(1)  # type: ignore[union-attr]
     html = client.get(f"/a/{token}/report").text
     assert "Machining of fasteners at the Linz plant" in html and "Bolt &amp; Nut GmbH" in html
+
+
+def test_an_unchanged_report_is_not_laid_out_twice(
+    app: Flask, client: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pdf, "_render", lambda figures: (_ for _ in ()).throw(RuntimeError("no browser")))
+    token = start(client, BANK)
+    first = client.get(f"/a/{token}/report.pdf").data
+
+    def must_not_run(html: str, stylesheet: object) -> bytes:
+        raise AssertionError("laid out again")
+
+    monkeypatch.setattr(pdf, "to_pdf", must_not_run)
+    assert client.get(f"/a/{token}/report.pdf").data == first
+    answer_page(client, token, questionnaire(app, BANK).pages[0], lambda e: "2")  # new answers: a new report
+    with pytest.raises(AssertionError, match="laid out again"):
+        client.get(f"/a/{token}/report.pdf")
