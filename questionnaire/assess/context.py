@@ -10,6 +10,7 @@ from flask_wtf import FlaskForm
 from ..banks import Bank, BankRegistry
 from ..models import Respondent
 from .forms import page_form_class
+from .estimate import Estimate, estimate
 from .layout import Page, Questionnaire, build
 from .operations import find_respondent
 
@@ -63,3 +64,8 @@ def page_or_404(context: Context, page_id: str) -> Page:
 def form_for(context: Context, page: Page) -> FlaskForm:
     key = ("form", *context.respondent.assessment.layout_key, page.id)
     return registry().derived(key, lambda: page_form_class(page))()
+
+
+def estimate_for(bank_ids: list[str], kind: str = "full") -> Estimate:
+    """Time to answer, computed once per layout from its words and questions."""
+    return registry().derived(("estimate", kind, *bank_ids), lambda: estimate(questionnaire_for(bank_ids, kind)))

@@ -13,7 +13,7 @@ from ..banks import Item
 from ..extensions import db
 from ..scoring import AnswerValue, score
 from . import bp
-from .context import Context, form_for, load, page_or_404, registry
+from .context import Context, estimate_for, form_for, load, page_or_404, registry
 from .forms import StartForm, fill_page, na_label, parse_page
 from .layout import Page
 from .operations import (
@@ -49,7 +49,8 @@ def start() -> Response | tuple[str, int] | str:
                 flash(READY, "success")
                 return redirect(url_for(".overview", token=token))
     status = 400 if form.errors else 200
-    return render_template("assess/start.html", form=form, registry=registry()), status
+    estimates = {bank.id: estimate_for([bank.id]) for bank in registry().available()}
+    return render_template("assess/start.html", form=form, registry=registry(), estimates=estimates), status
 
 
 def start_from(form: StartForm) -> str | None:
@@ -75,7 +76,14 @@ def start_from(form: StartForm) -> str | None:
 def overview(token: str) -> str:
     context = load(token)
     answers = answers_of(context.respondent)
-    return render_template("assess/overview.html", context=context, token=token, progress=progress(context, answers))
+    assessment = context.respondent.assessment
+    return render_template(
+        "assess/overview.html",
+        context=context,
+        token=token,
+        progress=progress(context, answers),
+        estimate=estimate_for(assessment.bank_ids, assessment.kind),
+    )
 
 
 @bp.route("/a/<token>/s/<page_id>", methods=["GET", "POST"])
