@@ -9,8 +9,8 @@ from flask_wtf import FlaskForm
 
 from ..banks import Bank, BankRegistry
 from ..models import Respondent
-from .forms import page_form_class
 from .estimate import Estimate, estimate
+from .forms import page_form_class
 from .layout import Page, Questionnaire, build
 from .operations import find_respondent
 
