@@ -7,6 +7,7 @@ from flask.testing import FlaskClient
 from markupsafe import escape
 
 from questionnaire.banks import items
+from questionnaire.learn.editions import STATE_LABELS
 
 from ..conftest import ROOT
 
@@ -28,7 +29,8 @@ def test_handout_content_for_one_standard(app: Flask, client: FlaskClient) -> No
     html = client.get("/learn/iso14001-2026/handout").text
     cover = html.split('class="handout-cover"')[1].split("</header>")[0]
     assert "ISO 14001:2026" in cover and "<dt>Edition</dt><dd>2026</dd>" in cover
-    assert "<strong>Current edition</strong> (as of 1 December 2026)" in cover
+    status = bank.status
+    assert f"<strong>{STATE_LABELS[status.state]}</strong> (as of {status.as_of.day} {status.as_of:%B %Y})" in cover
     assert "<dt>Certifiable</dt><dd>Yes." in cover
     for item in items(bank):
         question = item.question
