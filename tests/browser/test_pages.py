@@ -1,0 +1,38 @@
+"""Every page type at a desktop and a phone width: no axe violations, no sideways scroll."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import WIDTHS, axe_violations, shot, sideways_scroll
+
+PAGES = {
+    "home": "/",
+    "start": "/start",
+    "overview": "/a/{quality}",
+    "question": "/a/{empty}/s/8",
+    "results": "/a/{quality}/results",
+    "results-guideline": "/a/{guideline}/results",
+    "results-integrated": "/a/{integrated}/results",
+    "report": "/a/{quality}/report",
+    "soa": "/a/{security}/soa/iso27001-2022",
+    "learn": "/learn/",
+    "learn-standard": "/learn/iso14001-2026",
+    "learn-clause": "/learn/iso9001-2015/4.1",
+    "learn-changes": "/learn/iso14001-2026/changes",
+    "learn-glossary": "/learn/glossary",
+    "learn-certification": "/learn/certification",
+    "matrix": "/learn/harmonized-structure",
+    "not-found": "/no/such/page",
+}
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("name", PAGES)
+def test_page_is_accessible_and_reflows(page, base_url: str, seeded: dict[str, str], name: str, width: int) -> None:  # type: ignore[no-untyped-def]
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(base_url + PAGES[name].format(**seeded))
+    page.wait_for_load_state("networkidle")
+    shot(page, f"{name}-{width}")
+    assert axe_violations(page) == []
+    assert sideways_scroll(page) == 0
