@@ -115,7 +115,9 @@ def seeded(live_app: Flask) -> dict[str, str]:
     tokens = {}
 
     def level_by_weight(entry):  # type: ignore[no-untyped-def]
-        return "na" if entry.question.allow_na and entry.key.endswith("A.7.4-a") else str(int(entry.question.weight) % 4)
+        if entry.question.allow_na and entry.key.endswith("A.7.4-a"):
+            return "na"
+        return str(int(entry.question.weight) % 4)
 
     tokens["empty"] = start(client, "iso9001-2015")
     tokens["quality"] = start(client, "iso9001-2015")
