@@ -9,9 +9,9 @@ from flask_wtf import FlaskForm
 
 from ..banks import Bank, BankRegistry
 from ..models import Respondent
+from ..service.operations import find_respondent
 from .forms import page_form_class
 from .layout import Page, Questionnaire, build
-from .operations import find_respondent
 
 
 @dataclass(frozen=True)

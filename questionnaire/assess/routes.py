@@ -12,11 +12,11 @@ from .. import charts
 from ..banks import Item
 from ..extensions import db
 from ..scoring import AnswerValue, score
+from ..service.operations import answers_of, assessment_answers, save_answers, start_assessment
 from . import bp
 from .context import Context, form_for, load, page_or_404, registry
 from .forms import StartForm, fill_page, na_label, parse_page
 from .layout import Page
-from .operations import answers_of, assessment_answers, save_answers, start_assessment
 from .progress import progress
 from .standards import combination_problem, standard_choices
 

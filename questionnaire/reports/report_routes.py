@@ -12,9 +12,9 @@ from werkzeug.wrappers import Response
 
 from .. import charts
 from ..assess.context import Context, load
-from ..assess.operations import assessment_answers, respondent_summaries
 from ..assess.progress import progress
 from ..scoring import score
+from ..service.operations import assessment_answers, respondent_summaries
 from . import bp, pdf, rehearsal
 
 

@@ -4,9 +4,9 @@ from flask import abort, flash, redirect, render_template, url_for
 from werkzeug.wrappers import Response
 
 from ..assess.context import Context, load
-from ..assess.operations import answers_of, save_answers
 from ..banks import Bank
 from ..extensions import db
+from ..service.operations import answers_of, save_answers
 from . import bp, soa
 from .forms import SoaUploadForm
 
