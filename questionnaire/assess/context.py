@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import abort, current_app
+from flask import abort
 from flask_wtf import FlaskForm
 
-from ..banks import Bank, BankRegistry
+from ..banks import Bank
+from ..banks.flask_glue import registry
 from ..models import Respondent
 from ..service.operations import find_respondent
 from .forms import page_form_class
@@ -22,10 +23,6 @@ class Context:
     @property
     def banks(self) -> tuple[Bank, ...]:
         return self.questionnaire.banks
-
-
-def registry() -> BankRegistry:
-    return current_app.extensions["banks"]
 
 
 def load(token: str) -> Context:

@@ -10,11 +10,12 @@ from werkzeug.wrappers import Response
 
 from .. import charts
 from ..banks import Item
+from ..banks.flask_glue import registry
 from ..extensions import db
 from ..scoring import AnswerValue, score
 from ..service.operations import answers_of, assessment_answers, save_answers, start_assessment
 from . import bp
-from .context import Context, form_for, load, page_or_404, registry
+from .context import Context, form_for, load, page_or_404
 from .forms import StartForm, fill_page, na_label, parse_page
 from .layout import Page
 from .progress import progress

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from flask import abort, render_template
 
-from ..assess.context import registry
+from ..banks.flask_glue import registry
 from . import bp
 from .catalog import clause_view, hs_matrix
 
