@@ -1,4 +1,4 @@
-"""Loading what a request about one assessment needs, with the access check built in."""
+"""Loading what a request about one assessment needs, through the one access check."""
 
 from __future__ import annotations
 
@@ -7,30 +7,38 @@ from dataclasses import dataclass
 from flask import abort
 from flask_wtf import FlaskForm
 
+from .. import access
 from ..banks import Bank
 from ..banks.flask_glue import registry
-from ..models import Respondent
-from ..service.operations import find_respondent
+from ..models import LINK_ANSWER, Assessment, Respondent
 from .forms import page_form_class
 from .layout import Page, Questionnaire, build
 
 
 @dataclass(frozen=True)
 class Context:
-    respondent: Respondent
+    assessment: Assessment
     questionnaire: Questionnaire
+    respondent: Respondent | None = None  # the link that opened it; None when its consultant looks
 
     @property
     def banks(self) -> tuple[Bank, ...]:
         return self.questionnaire.banks
 
+    @property
+    def can_answer(self) -> bool:
+        return self.respondent is not None and self.respondent.access == LINK_ANSWER
 
-def load(token: str) -> Context:
-    """404 for any token that does not open an assessment, whatever the reason: no hint it exists."""
-    respondent = find_respondent(token)
-    if respondent is None:
-        abort(404)
-    return Context(respondent, questionnaire_for(respondent.assessment.bank_ids))
+
+def load(token: str, need: access.Need = "answer") -> Context:
+    """404 for any token that may not do `need` here, whatever the reason: no hint the assessment exists."""
+    respondent = access.by_token(token, need)
+    return Context(respondent.assessment, questionnaire_for(respondent.assessment.bank_ids), respondent)
+
+
+def for_assessment(assessment: Assessment) -> Context:
+    """A consultant's view of an assessment that the access check has already let through."""
+    return Context(assessment, questionnaire_for(assessment.bank_ids))
 
 
 def questionnaire_for(bank_ids: list[str]) -> Questionnaire:
@@ -53,5 +61,5 @@ def page_or_404(context: Context, page_id: str) -> Page:
 
 
 def form_for(context: Context, page: Page) -> FlaskForm:
-    key = ("form", *context.respondent.assessment.bank_ids, page.id)
+    key = ("form", *context.assessment.bank_ids, page.id)
     return registry().derived(key, lambda: page_form_class(page))()

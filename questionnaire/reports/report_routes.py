@@ -11,16 +11,19 @@ from flask import abort, current_app, render_template
 from werkzeug.wrappers import Response
 
 from .. import charts
+from ..assess import nav
 from ..assess.context import Context, load
 from ..assess.progress import progress
 from ..scoring import score
-from ..service.operations import assessment_answers, respondent_summaries
+from ..scoring.consensus import CONSENSUS_RULE
+from ..service.consensus import effective_answers
+from ..service.operations import respondent_summaries
 from . import bp, pdf, rehearsal
 
 
 def report_context(context: Context) -> dict[str, Any]:
-    assessment = context.respondent.assessment
-    answers = assessment_answers(assessment)
+    assessment = context.assessment
+    answers = effective_answers(assessment)
     results = [score(bank, answers) for bank in context.banks]
     return {
         "context": context,
@@ -33,19 +36,27 @@ def report_context(context: Context) -> dict[str, Any]:
         "interviews": {bank.id: rehearsal.interview_plan(bank) for bank in context.banks},
         "ahead": rehearsal.certification_ahead(results, assessment.organisation.headcount),
         "method": rehearsal.METHOD_NOTE,
+        "consensus_rule": CONSENSUS_RULE,
         "today": date.today(),
     }
 
 
 @bp.get("/a/<token>/report")
 def report_page(token: str) -> str:
-    context = load(token)
-    return render_template("reports/report.html", token=token, pdf=False, images={}, **report_context(context))
+    context = load(token, need="read")
+    return render_report(context, nav.for_link(context, token))
 
 
 @bp.get("/a/<token>/report.pdf")
 def report_pdf(token: str) -> Response:
-    context = load(token)
+    return render_pdf(load(token, need="read"))
+
+
+def render_report(context: Context, links: nav.Nav) -> str:
+    return render_template("reports/report.html", nav=links, pdf=False, images={}, **report_context(context))
+
+
+def render_pdf(context: Context) -> Response:
     data = report_context(context)
     images = pdf.chart_images(figure for figures in data["figures"].values() for figure in figures)
     html = render_template("reports/report_pdf.html", pdf=True, images=images, **data)
@@ -60,5 +71,10 @@ def report_pdf(token: str) -> Response:
 
 
 def report_filename(context: Context, day: date) -> str:
-    name = re.sub(r"[^a-z0-9]+", "-", context.respondent.assessment.organisation.name.lower()).strip("-")
-    return f"audit-rehearsal-{name[:60] or 'report'}-{day.isoformat()}.pdf"
+    return f"audit-rehearsal-{slug(context.assessment.organisation.name, 'report')}-{day.isoformat()}.pdf"
+
+
+def slug(name: str, fallback: str) -> str:
+    """A file-name-safe version of a client's name (ASCII letters, digits and hyphens only)."""
+    cleaned = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return cleaned[:60] or fallback

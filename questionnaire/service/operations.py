@@ -8,11 +8,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import case, func, insert, or_, select, update
 from sqlalchemy.orm import joinedload
 
 from ..extensions import db
-from ..models import Answer, Assessment, AssessmentStandard, Organisation, Respondent, hash_token, utcnow
+from ..models import LINK_ANSWER, Answer, Assessment, AssessmentStandard, Organisation, Respondent, hash_token, utcnow
 from ..scoring import AnswerValue
 
 TOKEN_BYTES = 32
@@ -63,17 +63,6 @@ def answers_of(respondent: Respondent) -> dict[str, AnswerValue]:
     return {row.question_key: _value(row) for row in rows}
 
 
-def assessment_answers(assessment: Assessment) -> dict[str, AnswerValue]:
-    """Every respondent's answers merged, the most recent answer to a question winning."""
-    statement = (
-        select(Answer)
-        .join(Respondent)
-        .where(Respondent.assessment_id == assessment.id)
-        .order_by(Answer.updated_at, Answer.id)
-    )
-    return {row.question_key: _value(row) for row in db.session.scalars(statement)}
-
-
 def save_answers(respondent: Respondent, values: Mapping[str, AnswerValue]) -> int:
     """Upsert this respondent's answers: one read, then at most one bulk INSERT and one bulk UPDATE."""
     if not values:
@@ -104,18 +93,30 @@ def save_answers(respondent: Respondent, values: Mapping[str, AnswerValue]) -> i
 
 @dataclass(frozen=True)
 class RespondentSummary:
+    id: int
     name: str | None
+    role: str | None
     answered: int
     last_activity: datetime | None
 
 
 def respondent_summaries(assessment: Assessment) -> list[RespondentSummary]:
     """Who answered how much, and when last: for the report's cover and the consultant's dashboard."""
+    return respondent_summaries_of([assessment.id])[assessment.id]
+
+
+def respondent_summaries_of(assessment_ids: list[int]) -> dict[int, list[RespondentSummary]]:
+    """The same for many assessments in one statement. Read-only links answer nothing and are left out."""
+    answered = func.count(case((or_(Answer.level.is_not(None), Answer.not_applicable), Answer.id)))
     statement = (
-        select(Respondent.name, func.count(Answer.id), func.max(Answer.updated_at))
+        select(Respondent.assessment_id, Respondent.id, Respondent.name, Respondent.role, answered)
+        .add_columns(func.max(Answer.updated_at))
         .outerjoin(Answer, Answer.respondent_id == Respondent.id)
-        .where(Respondent.assessment_id == assessment.id)
-        .group_by(Respondent.id, Respondent.name)
+        .where(Respondent.assessment_id.in_(assessment_ids), Respondent.access == LINK_ANSWER)
+        .group_by(Respondent.assessment_id, Respondent.id, Respondent.name, Respondent.role)
         .order_by(Respondent.id)
     )
-    return [RespondentSummary(name, answered, last) for name, answered, last in db.session.execute(statement)]
+    summaries: dict[int, list[RespondentSummary]] = {assessment_id: [] for assessment_id in assessment_ids}
+    for assessment_id, *fields in db.session.execute(statement):
+        summaries[assessment_id].append(RespondentSummary(*fields))
+    return summaries
