@@ -84,6 +84,7 @@ def register_banks(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from .assess import bp as assess_bp
+    from .consult import bp as consult_bp
     from .learn import bp as learn_bp
     from .pages import bp as pages_bp
     from .reports import bp as reports_bp
@@ -92,6 +93,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(assess_bp)
     app.register_blueprint(learn_bp)
     app.register_blueprint(reports_bp)
+    app.register_blueprint(consult_bp)
 
 
 def register_errorhandlers(app: Flask) -> None:
