@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from flask import flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
+from wtforms import SelectChoice
 
 from .. import access, dashboard_charts
 from ..assess.standards import combination_problem, standard_choices
@@ -138,7 +139,9 @@ def import_assessment(client_id: int) -> Page:
 def adopt() -> Page:
     form = AdoptForm()
     mine = clients.clients_of(current_user)
-    form.client.choices = [(NEW_CLIENT, "A new client, from the firm's own details")] + [(c.id, c.name) for c in mine]
+    form.client.choices = [SelectChoice(NEW_CLIENT, "A new client, from the firm's own details")] + [
+        SelectChoice(c.id, c.name) for c in mine
+    ]
     if form.validate_on_submit():
         token = token_from(form.link.data)
         link = find_respondent(token) if token else None

@@ -14,6 +14,7 @@ from wtforms import (
     IntegerField,
     PasswordField,
     RadioField,
+    SelectChoice,
     SelectField,
     StringField,
     TextAreaField,
@@ -92,7 +93,10 @@ class LinkForm(FlaskForm):
     )
     access = RadioField(
         "Kind of link",
-        choices=[(LINK_ANSWER, "Respondent: answers the questions"), (LINK_READ, "Read-only: sees results and report")],
+        choices=[
+            SelectChoice(LINK_ANSWER, "Respondent: answers the questions"),
+            SelectChoice(LINK_READ, "Read-only: sees results and report"),
+        ],
         default=LINK_ANSWER,
     )
     expires_on = DateField(
@@ -106,7 +110,7 @@ class ExpiryForm(FlaskForm):
 
 class AgreeForm(FlaskForm):
     key = HiddenField(validators=[DataRequired(), Length(max=160)])
-    level = RadioField("Agreed answer", choices=[*LEVELS, (NA, "Not applicable")], validate_choice=True)
+    level = RadioField("Agreed answer", choices=[*LEVELS, SelectChoice(NA, "Not applicable")], validate_choice=True)
     reason = StringField("Reason, if not applicable", validators=[Length(max=REASON_MAX), plain_text])
     note = TextAreaField("Note", validators=[Length(max=NOTE_MAX), plain_text])
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from ..extensions import db
 from ..models import LINK_ANSWER, LINK_READ, Assessment, Respondent, hash_token, utcnow
 from .operations import TOKEN_PATTERN, new_token
 
@@ -23,14 +24,15 @@ def issue(
         raise ValueError(f"unknown link access {access!r}")
     token = new_token()
     link = Respondent(
-        assessment=assessment,
+        assessment_id=assessment.id,
         name=name.strip() or None,
         role=(role or "").strip() or None,
         access=access,
         token_hash=hash_token(token),
         expires_on=expires_on,
     )
-    assessment.respondents.append(link)
+    db.session.add(link)
+    db.session.flush()  # so the page that shows the link once can name its assessment
     return link, token
 
 
