@@ -38,10 +38,11 @@ def clause_scores(figure_id: str, rows: Sequence[tuple[str, Result]]) -> Figure:
     traces = [
         go.Bar(
             name=_short(label, 40),
-            x=[f"{sid} {_short(title, 16)}" for sid, title in sections],
+            x=[sid for sid, _ in sections],
             y=[_percent(_score(result, sid)) for sid, _ in sections],
+            customdata=[title for _, title in sections],
             marker={"color": SERIES[i % len(SERIES)]},
-            hovertemplate="%{x}: %{y}%<extra>%{fullData.name}</extra>",
+            hovertemplate="%{x} %{customdata}: %{y}%<extra>%{fullData.name}</extra>",
         )
         for i, (label, result) in enumerate(rows)
     ]
@@ -97,7 +98,7 @@ def level_spread(figure_id: str, rows: Sequence[tuple[str, Result, Mapping[str, 
         xaxis={"title": {"text": "Questions"}},
         yaxis={"automargin": True, "autorange": "reversed"},
         height=140 + 40 * max(len(rows), 1),
-        legend={"orientation": "h", "y": -0.25},
+        legend={"orientation": "h", "y": -0.25, "traceorder": "normal"},
         margin={"l": 10, "r": 20, "t": 20, "b": 40},
     )
     answered = sum(sum(row[:6]) for _, row in counts)

@@ -86,6 +86,7 @@ def agree(assessment_id: int) -> Page:
         sets=sets,
         people={link.id: link for link in found.respondents},
         merged={e.key: merge(v for _, v in sets.given(e.key)) for e in entries if e.key in open_keys},
+        refs={e.key: b.ref for p in context.questionnaire.pages for b in p.blocks for e in b.entries},
         form=form,
         rule=CONSENSUS_RULE,
     ), 400 if form.errors else 200

@@ -14,6 +14,7 @@ from ..assess.standards import combination_problem, standard_choices
 from ..banks.flask_glue import registry
 from ..extensions import db
 from ..reports.cycle import cycle_events, next_due
+from ..scoring import Result
 from ..service import clients, dashboard, transfer
 from ..service.links import token_from
 from ..service.operations import find_respondent
@@ -32,15 +33,16 @@ def dashboard_page() -> str:
     rows = {row.assessment.id: row for row in dashboard.rows(latest, registry())}
     charts = []
     if rows:
+        pairs = [(row, result) for row in rows.values() for result in row.results]
         charts = [
-            dashboard_charts.clause_scores(
-                "dash-clauses", [(r.label, res) for r in rows.values() for res in r.results]
-            ),
-            dashboard_charts.level_spread(
-                "dash-spread", [(r.label, res, r.answers) for r in rows.values() for res in r.results]
-            ),
+            dashboard_charts.clause_scores("dash-clauses", [(label(row, res), res) for row, res in pairs]),
+            dashboard_charts.level_spread("dash-spread", [(label(row, res), res, row.answers) for row, res in pairs]),
         ]
     return render_template("consult/dashboard.html", clients=every, rows=rows, charts=charts, confirm=ConfirmForm())
+
+
+def label(row: dashboard.AssessmentRow, result: Result) -> str:
+    return f"{row.assessment.organisation.name} · {result.bank.standard}"
 
 
 @bp.route("/clients/new", methods=["GET", "POST"])

@@ -31,11 +31,6 @@ class AssessmentRow:
         times = [r.last_activity for r in self.respondents if r.last_activity]
         return max(times, default=None)
 
-    @property
-    def label(self) -> str:
-        standards = " + ".join(result.bank.name for result in self.results)
-        return f"{self.assessment.organisation.name} · {standards} · {self.assessment.created_at:%d %b %Y}"
-
 
 def banks_of(assessment: Assessment, registry: BankRegistry) -> list[Bank]:
     return [bank for bank_id in assessment.bank_ids if (bank := registry.get(bank_id)) is not None]
