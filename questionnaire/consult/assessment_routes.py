@@ -71,7 +71,9 @@ def agree(assessment_id: int) -> Page:
     if form.validate_on_submit():
         entry = next((e for p in context.questionnaire.pages for e in p.entries if e.key == form.key.data), None)
         value = agreed_value(form, entry.question.allow_na if entry else False)
-        if entry is not None and (value is not None or request.form.get("action") == "withdraw"):
+        if entry is None:
+            form.key.errors = ["That question is not part of this assessment."]
+        elif value is not None or request.form.get("action") == "withdraw":
             consensus.record_agreed(found, entry.key, value)
             db.session.commit()
             flash(f"Agreed answer {'withdrawn' if value is None else 'recorded'}: {entry.text}", "success")

@@ -25,6 +25,7 @@ from ..assess.forms import LEVELS, NA, NOTE_MAX, REASON_MAX, SCOPE_MAX, MultiChe
 from ..models import LINK_ANSWER, LINK_READ
 
 PASSWORD_MIN = 10
+LENGTH_MESSAGE = f"Use at least {PASSWORD_MIN} characters (and at most 200)."
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -39,7 +40,7 @@ class SignUpForm(FlaskForm):
     email = EmailField("Email address", validators=[DataRequired(), Length(max=254), plain_text])
     password = PasswordField(
         "Password",
-        validators=[DataRequired(), Length(min=PASSWORD_MIN, max=200)],
+        validators=[DataRequired(), Length(min=PASSWORD_MIN, max=200, message=LENGTH_MESSAGE)],
         description=f"At least {PASSWORD_MIN} characters. A passphrase of a few words works well.",
     )
     confirm = PasswordField("Password again", validators=[DataRequired(), EqualTo("password", "The passwords differ.")])
@@ -59,7 +60,7 @@ class PasswordForm(FlaskForm):
     current = PasswordField("Current password", validators=[DataRequired(), Length(max=200)])
     password = PasswordField(
         "New password",
-        validators=[DataRequired(), Length(min=PASSWORD_MIN, max=200)],
+        validators=[DataRequired(), Length(min=PASSWORD_MIN, max=200, message=LENGTH_MESSAGE)],
         description="At least 10 characters.",
     )
     confirm = PasswordField(
