@@ -9,9 +9,9 @@ from flask import Flask
 from sqlalchemy import select
 
 from questionnaire import dashboard_charts
+from questionnaire.banks import items
 from questionnaire.extensions import db
 from questionnaire.models import AgreedAnswer, Assessment
-from questionnaire.banks import items
 from questionnaire.scoring import AnswerValue, score
 
 from ..assess.test_walkthrough import questionnaire
