@@ -51,9 +51,9 @@ def clause_scores(figure_id: str, rows: Sequence[tuple[str, Result]]) -> Figure:
     )
     scored = [(label, sid, _score(r, sid)) for label, r in rows for sid, _ in sections if _score(r, sid) is not None]
     low = min(scored, key=lambda entry: entry[2] or 0, default=None)
+    across = f"Across {len(rows)} assessments, the" if len(rows) > 1 else "The"
     summary = (
-        f"Score per clause for {len(rows)} assessment{'s' if len(rows) != 1 else ''}; the lowest is clause {low[1]} "
-        f"of {low[0]} at {_percent(low[2]):g}%."
+        f"{across} lowest clause is {low[1]} of {low[0]}, at {_percent(low[2]):g}%."
         if low
         else "Nothing has been answered yet."
     )
@@ -97,9 +97,9 @@ def level_spread(figure_id: str, rows: Sequence[tuple[str, Result, Mapping[str, 
         barmode="stack",
         xaxis={"title": {"text": "Questions"}},
         yaxis={"automargin": True, "autorange": "reversed"},
-        height=140 + 40 * max(len(rows), 1),
-        legend={"orientation": "h", "y": -0.25, "traceorder": "normal"},
-        margin={"l": 10, "r": 20, "t": 20, "b": 40},
+        height=170 + 40 * max(len(rows), 1),
+        legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom", "traceorder": "normal"},
+        margin={"l": 10, "r": 20, "t": 60, "b": 50},
     )
     answered = sum(sum(row[:6]) for _, row in counts)
     at_target = sum(row[3] + row[4] for _, row in counts)
