@@ -181,3 +181,29 @@ def test_user_text_is_escaped_everywhere(app: Flask) -> None:
         assert "&lt;script&gt;" in html or "\\u003cscript\\u003e" in html
     chart = re.search(r'data-chart="dash-clauses">(.*?)</script>', pages[0], re.S).group(1)  # type: ignore[union-attr]
     assert "<script>" not in chart and EVIL in json.loads(chart)["data"][0]["name"]  # |tojson escapes, data intact
+
+
+def test_every_consultant_page_has_the_security_headers_and_stays_on_this_host(app: Flask) -> None:
+    owner = consultant(app)
+    client_id = add_client(owner)
+    assessment_id = add_assessment(owner, client_id, BANK)
+    urls = [
+        "/consult/signin",
+        "/consult/signup",
+        "/consult/",
+        "/consult/adopt",
+        "/consult/password",
+        "/consult/clients/new",
+    ]
+    urls += [f"/consult/clients/{client_id}{tail}" for tail in ("", "/edit", "/delete", "/import", "/assessments/new")]
+    urls += [
+        f"/consult/assessments/{assessment_id}{tail}"
+        for tail in ("", "/agree", "/cycle", "/results", "/report", "/delete")
+    ]
+    for url in urls:
+        response = owner.get(url)
+        assert response.status_code == 200, url
+        assert "default-src 'self'" in response.headers["Content-Security-Policy"], url
+        assert response.headers["X-Frame-Options"] == "DENY" and response.headers["Referrer-Policy"] == "no-referrer"
+        assert response.headers["Cache-Control"] == "no-store", url  # client data stays out of shared caches
+        assert 'src="http' not in response.text and "cdn" not in response.text.lower(), url
