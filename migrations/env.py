@@ -86,10 +86,23 @@ def run_migrations_online():
     connectable = get_engine()
 
     with connectable.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            # batch migrations copy a table, drop it and rename the copy; with foreign keys on, SQLite's DROP
+            # TABLE would first delete the rows and cascade to every child table. Off for the migration only
+            # (a no-op inside a transaction, so it is set before one starts), checked and restored after.
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()  # end SQLAlchemy's autobegun transaction, so Alembic manages its own
         context.configure(connection=connection, target_metadata=get_metadata(), **conf_args)
 
         with context.begin_transaction():
             context.run_migrations()
+        if sqlite:
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+            connection.commit()
+            if broken:
+                raise RuntimeError(f"migration left rows pointing at missing parents: {broken[:5]}")
 
 
 if context.is_offline_mode():

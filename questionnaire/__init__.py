@@ -11,7 +11,7 @@ from flask import Flask
 
 from . import config
 from .banks import load_registry
-from .extensions import csrf, db, migrate
+from .extensions import csrf, db, limiter, login_manager, migrate
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 log = logging.getLogger(__name__)
@@ -62,6 +62,15 @@ def register_extensions(app: Flask) -> None:
     db.init_app(app)
     migrate.init_app(app, db, directory=str(resource_dir("migrations")))
     csrf.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "consult.signin"
+    login_manager.login_message = "Sign in to see that page."
+    login_manager.login_message_category = "info"
+
+    from .service.accounts import load_user
+
+    login_manager.user_loader(load_user)
 
 
 def register_banks(app: Flask) -> None:
@@ -75,6 +84,7 @@ def register_banks(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from .assess import bp as assess_bp
+    from .consult import bp as consult_bp
     from .learn import bp as learn_bp
     from .pages import bp as pages_bp
     from .reports import bp as reports_bp
@@ -83,6 +93,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(assess_bp)
     app.register_blueprint(learn_bp)
     app.register_blueprint(reports_bp)
+    app.register_blueprint(consult_bp)
 
 
 def register_errorhandlers(app: Flask) -> None:

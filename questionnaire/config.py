@@ -22,6 +22,7 @@ class Defaults:
     SEND_FILE_MAX_AGE_DEFAULT = 3600
     BANKS_DIR: str | None = None  # None -> the question_banks folder shipped with the app
     PREFERRED_URL_SCHEME = "http"
+    SIGNIN_RATE_LIMIT = "10 per minute; 60 per hour"  # sign-in and sign-up attempts per client address
 
 
 def database_url_from_env() -> str | None:

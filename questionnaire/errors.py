@@ -26,6 +26,7 @@ MESSAGES = {
     404: "There is nothing here. Check the link, or start from the home page.",
     405: "That action is not allowed here.",
     413: "That form was far larger than any page of this site sends, so it was refused. Nothing was saved.",
+    429: "Too many attempts from your address. Wait a minute and try again.",
     503: "This part of the site is temporarily unavailable.",
 }
 
@@ -59,7 +60,7 @@ def register(app: Flask) -> None:
     def security_headers(response):  # type: ignore[no-untyped-def]
         for name, value in HEADERS.items():
             response.headers.setdefault(name, value)
-        if request.path.startswith("/a/"):
+        if request.path.startswith(("/a/", "/consult/")):  # private links and a consultant's client data
             response.headers.setdefault("Cache-Control", "no-store")
             response.headers.setdefault("X-Robots-Tag", "noindex")
         return response

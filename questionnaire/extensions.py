@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
@@ -29,6 +33,9 @@ class Base(DeclarativeBase):
 db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 csrf = CSRFProtect()
+login_manager = LoginManager()
+# memory storage by default (one process); Redis when REDIS_URL is set, so every worker counts together
+limiter = Limiter(key_func=get_remote_address, storage_uri=os.environ.get("REDIS_URL") or "memory://")
 
 
 @event.listens_for(Engine, "connect")

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
+from flask_login import UserMixin
 from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -20,14 +21,42 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode("ascii")).hexdigest()
 
 
-class Organisation(db.Model):
+LINK_ANSWER = "answer"  # a respondent's link: answer the assessment, see its results
+LINK_READ = "read"  # a read-only results link, for a client's management
+
+
+class User(UserMixin, db.Model):
+    """A consultant: owns client organisations, their assessments and the links sent for them."""
+
+    __tablename__ = "consultant"
+
     id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)  # stored lower-cased
+    name: Mapped[str] = mapped_column(String(120))
+    password_hash: Mapped[str] = mapped_column(String(255))  # argon2id, with its parameters and salt
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    clients: Mapped[list[Organisation]] = relationship(back_populates="consultant")
+
+    def get_id(self) -> str:
+        """The session keeps the id and a stamp of the password hash: a new password ends every other session."""
+        stamp = hashlib.sha256(self.password_hash.encode("utf-8")).hexdigest()[:16]
+        return f"{self.id}:{stamp}"
+
+
+class Organisation(db.Model):
+    """A firm being assessed. With a consultant it is one of their clients; a firm that started alone has none."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    consultant_id: Mapped[int | None] = mapped_column(ForeignKey("consultant.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(200))
     sector: Mapped[str | None] = mapped_column(String(120))
     headcount: Mapped[int | None]
+    scope: Mapped[str | None] = mapped_column(Text)  # the client's usual scope; new assessments start from it
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
-    assessments: Mapped[list[Assessment]] = relationship(back_populates="organisation")
+    consultant: Mapped[User | None] = relationship(back_populates="clients")
+    assessments: Mapped[list[Assessment]] = relationship(back_populates="organisation", order_by="Assessment.id")
 
 
 class Assessment(db.Model):
@@ -37,8 +66,14 @@ class Assessment(db.Model):
     scope: Mapped[str | None] = mapped_column(Text)
     # "full" asks every requirement; "transition" only what a new edition added or broadened
     kind: Mapped[str] = mapped_column(String(20), default="full", server_default="full")
-    # the assessment of the previous edition whose answers were carried over into this one
+    # the assessment of the previous edition whose answers were copied into this one (a transition)
     carried_from_id: Mapped[int | None] = mapped_column(ForeignKey("assessment.id", ondelete="SET NULL"))
+    # a re-assessment starts from the agreed answers of the one before it
+    previous_id: Mapped[int | None] = mapped_column(ForeignKey("assessment.id", ondelete="SET NULL"))
+    # the certification cycle: audit dates and the certificate date, as the consultant records them
+    stage1_on: Mapped[date | None]
+    stage2_on: Mapped[date | None]
+    certified_on: Mapped[date | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
@@ -46,9 +81,11 @@ class Assessment(db.Model):
     standards: Mapped[list[AssessmentStandard]] = relationship(
         back_populates="assessment", order_by="AssessmentStandard.position", cascade="all, delete-orphan"
     )
-    respondents: Mapped[list[Respondent]] = relationship(back_populates="assessment", cascade="all, delete-orphan")
+    respondents: Mapped[list[Respondent]] = relationship(
+        back_populates="assessment", cascade="all, delete-orphan", order_by="Respondent.id"
+    )
 
-    carried_from: Mapped[Assessment | None] = relationship(remote_side=[id])
+    carried_from: Mapped[Assessment | None] = relationship(remote_side=[id], foreign_keys=[carried_from_id])
 
     @property
     def bank_ids(self) -> list[str]:
@@ -74,13 +111,25 @@ class AssessmentStandard(db.Model):
 
 
 class Respondent(db.Model):
-    """Someone answering an assessment through a private link; answers belong to a respondent."""
+    """A private link to one assessment: a person answering it, or (access "read") a read-only results link.
+
+    Answers belong to a respondent. A revoked or expired link opens nothing, exactly like a wrong one.
+    """
+
+    __table_args__ = (CheckConstraint("access IN ('answer', 'read')", name="access_kind"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     assessment_id: Mapped[int] = mapped_column(ForeignKey("assessment.id", ondelete="CASCADE"), index=True)
     name: Mapped[str | None] = mapped_column(String(120))
+    role: Mapped[str | None] = mapped_column(String(120))
+    access: Mapped[str] = mapped_column(String(8), default=LINK_ANSWER, server_default=LINK_ANSWER)
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    expires_on: Mapped[date | None]  # the link works until the end of this day (UTC)
+    revoked_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    def is_open(self, today: date) -> bool:
+        return self.revoked_at is None and (self.expires_on is None or today <= self.expires_on)
 
     assessment: Mapped[Assessment] = relationship(back_populates="respondents")
     answers: Mapped[list[Answer]] = relationship(back_populates="respondent", cascade="all, delete-orphan")
@@ -103,3 +152,27 @@ class Answer(db.Model):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     respondent: Mapped[Respondent] = relationship(back_populates="answers")
+
+
+class AgreedAnswer(db.Model):
+    """The answer a consultant records for a question after hearing the respondents; the score prefers it.
+
+    `carried` marks an answer carried over from the previous assessment: it counts only until a respondent
+    answers the question, and it becomes an agreed answer once the consultant confirms it.
+    """
+
+    __table_args__ = (
+        UniqueConstraint("assessment_id", "question_key"),
+        CheckConstraint("level IS NULL OR (level >= 0 AND level <= 4)", name="level_on_scale"),
+        CheckConstraint("NOT (not_applicable AND level IS NOT NULL)", name="na_has_no_level"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessment.id", ondelete="CASCADE"))
+    question_key: Mapped[str] = mapped_column(String(160))
+    level: Mapped[int | None]
+    not_applicable: Mapped[bool] = mapped_column(default=False)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    carried: Mapped[bool] = mapped_column(default=False)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)

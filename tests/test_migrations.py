@@ -40,3 +40,38 @@ def test_answer_constraints_are_enforced_by_the_database(app: Flask) -> None:
             db.session.add(respondent)
             db.session.flush()
         db.session.rollback()
+
+
+KEPT = (
+    "SELECT o.name, a.level, a.note FROM answer a JOIN respondent r ON r.id = a.respondent_id "
+    "JOIN assessment s ON s.id = r.assessment_id JOIN organisation o ON o.id = s.organisation_id"
+)
+
+
+def test_consultant_migration_goes_down_and_up_again_keeping_every_answer(app: Flask) -> None:
+    """Downgrade to before the consultants, then upgrade again, with a self-started assessment in the database."""
+    from flask_migrate import downgrade, upgrade
+    from sqlalchemy import text
+
+    from questionnaire.models import Answer, Assessment, Organisation, Respondent
+
+    with app.app_context():
+        respondent = Respondent(assessment=Assessment(organisation=Organisation(name="Kept Ltd")), token_hash="k" * 64)
+        db.session.add(Answer(respondent=respondent, question_key="hs-4.1-context", level=3, note="kept"))
+        db.session.commit()
+        db.session.remove()
+        downgrade(revision="a1c3e5f70921")
+        with db.engine.connect() as connection:
+            inspector = inspect(connection)
+            assert {"consultant", "agreed_answer"}.isdisjoint(inspector.get_table_names())
+            assert "access" not in {c["name"] for c in inspector.get_columns("respondent")}
+            assert "consultant_id" not in {c["name"] for c in inspector.get_columns("organisation")}
+            kept = connection.execute(text(KEPT)).all()
+        assert [tuple(row) for row in kept] == [("Kept Ltd", 3, "kept")]
+        upgrade()
+        with db.engine.connect() as connection:
+            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            assert compare_metadata(context, db.metadata) == []
+            access = connection.execute(text("SELECT access, revoked_at FROM respondent")).all()
+        assert [tuple(row) for row in access] == [("answer", None)]  # an existing link stays an answering link
+        assert db.session.scalar(db.select(Answer.note)) == "kept"

@@ -1,24 +1,26 @@
-"""Loading what a request about one assessment needs, with the access check built in."""
+"""Loading what a request about one assessment needs, through the one access check."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import abort, current_app
+from flask import abort
 from flask_wtf import FlaskForm
 
-from ..banks import Bank, BankRegistry
-from ..models import Respondent
+from .. import access
+from ..banks import Bank
+from ..banks.flask_glue import registry
+from ..models import LINK_ANSWER, Assessment, Respondent
 from .estimate import Estimate, estimate
 from .forms import page_form_class
 from .layout import Page, Questionnaire, build
-from .operations import find_respondent
 
 
 @dataclass(frozen=True)
 class Context:
-    respondent: Respondent
+    assessment: Assessment
     questionnaire: Questionnaire
+    respondent: Respondent | None = None  # the link that opened it; None when its consultant looks
 
     @property
     def banks(self) -> tuple[Bank, ...]:
@@ -27,19 +29,22 @@ class Context:
 
     @property
     def transition(self) -> bool:
-        return self.respondent.assessment.kind == "transition"
+        return self.assessment.kind == "transition"
+
+    @property
+    def can_answer(self) -> bool:
+        return self.respondent is not None and self.respondent.access == LINK_ANSWER
 
 
-def registry() -> BankRegistry:
-    return current_app.extensions["banks"]
+def load(token: str, need: access.Need = "answer") -> Context:
+    """404 for any token that may not do `need` here, whatever the reason: no hint the assessment exists."""
+    respondent = access.by_token(token, need)
+    return for_assessment(respondent.assessment, respondent)
 
 
-def load(token: str) -> Context:
-    """404 for any token that does not open an assessment, whatever the reason: no hint it exists."""
-    respondent = find_respondent(token)
-    if respondent is None:
-        abort(404)
-    return Context(respondent, questionnaire_for(respondent.assessment.bank_ids, respondent.assessment.kind))
+def for_assessment(assessment: Assessment, respondent: Respondent | None = None) -> Context:
+    """An assessment the access check has already let through: by a link, or by its consultant."""
+    return Context(assessment, questionnaire_for(assessment.bank_ids, assessment.kind), respondent)
 
 
 def questionnaire_for(bank_ids: list[str], kind: str = "full") -> Questionnaire:
@@ -62,7 +67,7 @@ def page_or_404(context: Context, page_id: str) -> Page:
 
 
 def form_for(context: Context, page: Page) -> FlaskForm:
-    key = ("form", *context.respondent.assessment.layout_key, page.id)
+    key = ("form", *context.assessment.layout_key, page.id)
     return registry().derived(key, lambda: page_form_class(page))()
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from flask import flash
 
+from ..service.operations import answers_of
 from .context import form_for, load, page_or_404
-from .operations import answers_of
 
 
 def page_after_csrf_failure(token: str, page_id: str) -> tuple[str, int]:

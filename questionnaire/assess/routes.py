@@ -2,28 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_wtf import FlaskForm
 from werkzeug.wrappers import Response
 
 from .. import charts
-from ..banks import Item
+from ..banks.flask_glue import registry
 from ..extensions import db
 from ..scoring import AnswerValue, score
-from . import bp
-from .context import Context, estimate_for, form_for, load, page_or_404, registry
+from ..scoring.consensus import CONSENSUS_RULE, effective
+from ..service.consensus import answer_sets, carried_answers
+from ..service.editions import carry_over, find_previous
+from ..service.operations import answers_of, save_answers, start_assessment
+from . import bp, nav
+from .context import Context, estimate_for, form_for, load, page_or_404
 from .forms import StartForm, fill_page, na_label, parse_page
 from .layout import Page
-from .operations import (
-    answers_of,
-    assessment_answers,
-    carry_over,
-    find_previous,
-    save_answers,
-    start_assessment,
-)
 from .progress import progress
 from .standards import combination_problem, edition_problem, standard_choices
 
@@ -76,7 +72,7 @@ def start_from(form: StartForm) -> str | None:
 def overview(token: str) -> str:
     context = load(token)
     answers = answers_of(context.respondent)
-    assessment = context.respondent.assessment
+    assessment = context.assessment
     return render_template(
         "assess/overview.html",
         context=context,
@@ -93,7 +89,7 @@ def page(token: str, page_id: str) -> Response | str | tuple[str, int]:
     form = form_for(context, current)
     if request.method == "GET":
         answers = answers_of(context.respondent)
-        fill_page(form, current, answers)
+        fill_page(form, current, {**carried_answers(context.assessment), **answers})
         return render_page(context, token, current, form, answers)
     form.validate()
     parsed = parse_page(form, current)
@@ -140,29 +136,23 @@ def destination(context: Context, token: str, current: Page, go: str) -> str:
 
 @bp.get("/a/<token>/results")
 def results(token: str) -> str:
-    context = load(token)
-    answers = assessment_answers(context.respondent.assessment)
+    context = load(token, need="read")
+    return render_results(context, nav.for_link(context, token))
+
+
+def render_results(context: Context, links: nav.Nav) -> str:
+    """The results page, for a respondent, a read-only link or the consultant: one score, one template."""
+    sets = answer_sets([context.assessment.id])[context.assessment.id]
+    answers = effective(sets)
     outcomes = [score(bank, answers) for bank in context.banks]
     return render_template(
         "assess/results.html",
         context=context,
-        token=token,
+        nav=links,
         results=outcomes,
         figures=charts.result_figures(outcomes),
         progress=progress(context, answers),
-        question_link=question_link(context, token),
+        several=len(sets.by_respondent) > 1,
+        consensus_rule=CONSENSUS_RULE,
         full_results=[score(registry().get(bank.id), answers) for bank in context.banks] if context.transition else [],
     )
-
-
-def question_link(context: Context, token: str) -> Callable[[Item], str | None]:
-    """Results and findings link back to the question behind them, on its page."""
-
-    def link(item: Item) -> str | None:
-        place = context.questionnaire.locate(item.key)
-        if place is None:
-            return None
-        page_id, field_name = place
-        return url_for(".page", token=token, page_id=page_id, _anchor=f"q-{field_name}")
-
-    return link

@@ -5,8 +5,8 @@ from typing import Any
 
 from flask import abort, render_template
 
-from ..assess.context import registry
 from ..banks import Bank
+from ..banks.flask_glue import registry
 from ..banks.glossary import GLOSSARY_FILE, anchor_for
 from . import bp
 from .catalog import ClauseView, by_letter, clause_views, hs_matrix, uncertain_clauses

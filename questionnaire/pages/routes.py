@@ -3,7 +3,7 @@ from __future__ import annotations
 from flask import abort, render_template, request
 from werkzeug.wrappers import Response
 
-from ..assess.context import registry
+from ..banks.flask_glue import registry
 from . import bp
 from .assets import ONE_YEAR, plotly_asset, plotly_version
 

@@ -11,16 +11,19 @@ from flask import abort, current_app, render_template
 from werkzeug.wrappers import Response
 
 from .. import charts
+from ..assess import nav
 from ..assess.context import Context, load
-from ..assess.operations import assessment_answers, respondent_summaries
 from ..assess.progress import progress
 from ..scoring import score
+from ..scoring.consensus import CONSENSUS_RULE
+from ..service.consensus import effective_answers
+from ..service.operations import respondent_summaries
 from . import bp, pdf, rehearsal
 
 
 def report_context(context: Context) -> dict[str, Any]:
-    assessment = context.respondent.assessment
-    answers = assessment_answers(assessment)
+    assessment = context.assessment
+    answers = effective_answers(assessment)
     results = [score(bank, answers) for bank in context.banks]
     return {
         "context": context,
@@ -35,24 +38,30 @@ def report_context(context: Context) -> dict[str, Any]:
         "interviews": rehearsal.interview_plan(r.bank for r in results if r.verdict),
         "ahead": rehearsal.certification_ahead(results, assessment.organisation.headcount),
         "method": rehearsal.METHOD_NOTE,
+        "consensus_rule": CONSENSUS_RULE,
         "today": date.today(),
     }
 
 
 @bp.get("/a/<token>/report")
 def report_page(token: str) -> str:
-    context = load(token)
-    return render_template("reports/report.html", token=token, pdf=False, images={}, **report_context(context))
+    context = load(token, need="read")
+    return render_report(context, nav.for_link(context, token))
 
 
 @bp.get("/a/<token>/report.pdf")
 def report_pdf(token: str) -> Response:
-    context = load(token)
+    return render_pdf(load(token, need="read"))
+
+
+def render_report(context: Context, links: nav.Nav) -> str:
+    return render_template("reports/report.html", nav=links, pdf=False, images={}, **report_context(context))
+
+
+def render_pdf(context: Context) -> Response:
     data = report_context(context)
-    assessment = context.respondent.assessment
-    key = (assessment.id, assessment.updated_at, data["today"], tuple(data["respondents"]))
     try:
-        body = pdf.cached(key, lambda: render_pdf(data))
+        body = pdf.cached(report_key(data), lambda: make_pdf(data))
     except pdf.PdfUnavailable:
         abort(503, description="The PDF cannot be made on this server right now. Open the report and print it instead.")
     response = Response(body, mimetype="application/pdf")
@@ -60,12 +69,30 @@ def report_pdf(token: str) -> Response:
     return response
 
 
-def render_pdf(data: dict[str, Any]) -> bytes:
+def report_key(data: dict[str, Any]) -> tuple[object, ...]:
+    """Everything the report prints: the same key means the same PDF."""
+    assessment = data["assessment"]
+    org = assessment.organisation
+    return (
+        assessment.id,
+        data["today"],
+        tuple(sorted(data["answers"].items())),
+        tuple(data["respondents"]),
+        (org.name, org.sector, org.headcount, assessment.scope, assessment.kind),
+    )
+
+
+def make_pdf(data: dict[str, Any]) -> bytes:
     images = pdf.chart_images(figure for figures in data["figures"].values() for figure in figures)
     html = render_template("reports/report_pdf.html", pdf=True, images=images, **data)
     return pdf.to_pdf(html, Path(current_app.static_folder or "") / "css" / "report.css")
 
 
 def report_filename(context: Context, day: date) -> str:
-    name = re.sub(r"[^a-z0-9]+", "-", context.respondent.assessment.organisation.name.lower()).strip("-")
-    return f"audit-rehearsal-{name[:60] or 'report'}-{day.isoformat()}.pdf"
+    return f"audit-rehearsal-{slug(context.assessment.organisation.name, 'report')}-{day.isoformat()}.pdf"
+
+
+def slug(name: str, fallback: str) -> str:
+    """A file-name-safe version of a client's name (ASCII letters, digits and hyphens only)."""
+    cleaned = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return cleaned[:60] or fallback

@@ -4,9 +4,11 @@ from flask import abort, flash, redirect, render_template, url_for
 from werkzeug.wrappers import Response
 
 from ..assess.context import Context, load
-from ..assess.operations import answers_of, save_answers
 from ..banks import Bank
 from ..extensions import db
+from ..scoring import AnswerValue
+from ..service.consensus import effective_answers
+from ..service.operations import answers_of, save_answers
 from . import bp, soa
 from .forms import SoaUploadForm
 
@@ -18,11 +20,16 @@ def soa_bank(context: Context, bank_id: str) -> Bank:
     return bank
 
 
+def soa_answers(context: Context) -> dict[str, AnswerValue]:
+    """A respondent edits their own answers; a read-only link sees the assessment's."""
+    return answers_of(context.respondent) if context.can_answer else effective_answers(context.assessment)  # type: ignore[arg-type]
+
+
 @bp.get("/a/<token>/soa/<bank_id>.csv")
 def soa_csv(token: str, bank_id: str) -> Response:
-    context = load(token)
+    context = load(token, need="read")
     bank = soa_bank(context, bank_id)
-    body = soa.to_csv(bank, answers_of(context.respondent))
+    body = soa.to_csv(bank, soa_answers(context))
     response = Response("\ufeff" + body, mimetype="text/csv")  # BOM: spreadsheets then read UTF-8 correctly
     response.headers["Content-Disposition"] = f'attachment; filename="statement-of-applicability-{bank.id}.csv"'
     return response

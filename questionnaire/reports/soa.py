@@ -55,6 +55,9 @@ def _safe(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
+neutralise = _safe  # every CSV export neutralises formula-like cells the same way
+
+
 def _unsafe(text: str) -> str:
     return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_START) else text
 

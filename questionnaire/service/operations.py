@@ -8,13 +8,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import case, func, insert, or_, select, update
 from sqlalchemy.orm import joinedload
 
-from ..banks import Bank
-from ..banks.transition import carries
 from ..extensions import db
-from ..models import Answer, Assessment, AssessmentStandard, Organisation, Respondent, hash_token, utcnow
+from ..models import LINK_ANSWER, Answer, Assessment, AssessmentStandard, Organisation, Respondent, hash_token, utcnow
 from ..scoring import AnswerValue
 
 TOKEN_BYTES = 32
@@ -47,28 +45,6 @@ def start_assessment(
     return respondent, token
 
 
-LINK_TOKEN = re.compile(r"(?:/a/)?([A-Za-z0-9_-]{43})(?:[/?#].*)?$")
-
-
-def find_previous(link: str, bank_id: str) -> Assessment | None:
-    """The assessment a pasted private link (or bare token) opens, if it covers `bank_id`."""
-    match = LINK_TOKEN.search(link.strip())
-    respondent = find_respondent(match.group(1)) if match else None
-    if respondent is None or bank_id not in respondent.assessment.bank_ids:
-        return None
-    return respondent.assessment
-
-
-def carry_over(respondent: Respondent, source: Assessment, new: Bank, old: Bank) -> int:
-    """Copy the answers that still hold (unchanged, editorial, renumbered clauses) from an assessment of
-    the old edition; notes and reasons travel with them."""
-    answers = assessment_answers(source)
-    values = {c.new_key: answers[c.old_key] for c in carries(new, old) if c.old_key in answers}
-    respondent.assessment.carried_from = source
-    db.session.flush()
-    return save_answers(respondent, values)
-
-
 def find_respondent(token: str) -> Respondent | None:
     """The respondent, its assessment, organisation and standards in one query; None for any bad token."""
     if not TOKEN_PATTERN.match(token):
@@ -91,17 +67,6 @@ def _value(answer: Answer) -> AnswerValue:
 def answers_of(respondent: Respondent) -> dict[str, AnswerValue]:
     rows = db.session.scalars(select(Answer).where(Answer.respondent_id == respondent.id))
     return {row.question_key: _value(row) for row in rows}
-
-
-def assessment_answers(assessment: Assessment) -> dict[str, AnswerValue]:
-    """Every respondent's answers merged, the most recent answer to a question winning."""
-    statement = (
-        select(Answer)
-        .join(Respondent)
-        .where(Respondent.assessment_id == assessment.id)
-        .order_by(Answer.updated_at, Answer.id)
-    )
-    return {row.question_key: _value(row) for row in db.session.scalars(statement)}
 
 
 def save_answers(respondent: Respondent, values: Mapping[str, AnswerValue]) -> int:
@@ -134,18 +99,30 @@ def save_answers(respondent: Respondent, values: Mapping[str, AnswerValue]) -> i
 
 @dataclass(frozen=True)
 class RespondentSummary:
+    id: int
     name: str | None
+    role: str | None
     answered: int
     last_activity: datetime | None
 
 
 def respondent_summaries(assessment: Assessment) -> list[RespondentSummary]:
     """Who answered how much, and when last: for the report's cover and the consultant's dashboard."""
+    return respondent_summaries_of([assessment.id])[assessment.id]
+
+
+def respondent_summaries_of(assessment_ids: list[int]) -> dict[int, list[RespondentSummary]]:
+    """The same for many assessments in one statement. Read-only links answer nothing and are left out."""
+    answered = func.count(case((or_(Answer.level.is_not(None), Answer.not_applicable), Answer.id)))
     statement = (
-        select(Respondent.name, func.count(Answer.id), func.max(Answer.updated_at))
+        select(Respondent.assessment_id, Respondent.id, Respondent.name, Respondent.role, answered)
+        .add_columns(func.max(Answer.updated_at))
         .outerjoin(Answer, Answer.respondent_id == Respondent.id)
-        .where(Respondent.assessment_id == assessment.id)
-        .group_by(Respondent.id, Respondent.name)
+        .where(Respondent.assessment_id.in_(assessment_ids), Respondent.access == LINK_ANSWER)
+        .group_by(Respondent.assessment_id, Respondent.id, Respondent.name, Respondent.role)
         .order_by(Respondent.id)
     )
-    return [RespondentSummary(name, answered, last) for name, answered, last in db.session.execute(statement)]
+    summaries: dict[int, list[RespondentSummary]] = {assessment_id: [] for assessment_id in assessment_ids}
+    for assessment_id, *fields in db.session.execute(statement):
+        summaries[assessment_id].append(RespondentSummary(*fields))
+    return summaries

@@ -1,0 +1,194 @@
+"""One assessment, as its consultant sees it: dashboard, results, report, agreed answers, cycle, exports."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from flask import flash, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response
+
+from .. import access, dashboard_charts
+from ..assess import nav
+from ..assess.context import for_assessment
+from ..assess.forms import NA
+from ..assess.routes import render_results
+from ..banks.flask_glue import registry
+from ..extensions import db
+from ..models import Assessment
+from ..reports import cycle
+from ..reports.report_routes import render_pdf, render_report, slug
+from ..scoring import AnswerValue
+from ..scoring.consensus import CONSENSUS_RULE, disagreements, merge
+from ..service import clients, consensus, dashboard, transfer
+from . import bp
+from .forms import AgreeForm, ConfirmForm, CycleForm, ExpiryForm, LinkForm
+
+Page = Response | str | tuple[str, int]
+
+
+@bp.get("/assessments/<int:assessment_id>")
+def assessment(assessment_id: int) -> str:
+    found = access.assessment(assessment_id)
+    row = dashboard.rows([found], registry())[0]
+    charts = [
+        dashboard_charts.clause_scores(f"clauses-{found.id}", [(r.bank.name, r) for r in row.results]),
+        dashboard_charts.level_spread(f"spread-{found.id}", [(r.bank.name, r, row.answers) for r in row.results]),
+    ]
+    return render_template(
+        "consult/assessment.html",
+        assessment=found,
+        row=row,
+        charts=charts,
+        link_form=LinkForm(),
+        expiry_form=ExpiryForm(),
+        confirm=ConfirmForm(),
+        today=datetime.now(UTC).date(),
+    )
+
+
+@bp.get("/assessments/<int:assessment_id>/results")
+def results(assessment_id: int) -> str:
+    context = for_assessment(access.assessment(assessment_id))
+    return render_results(context, nav.for_consultant(context))
+
+
+@bp.get("/assessments/<int:assessment_id>/report")
+def report_page(assessment_id: int) -> str:
+    context = for_assessment(access.assessment(assessment_id))
+    return render_report(context, nav.for_consultant(context))
+
+
+@bp.get("/assessments/<int:assessment_id>/report.pdf")
+def report_pdf(assessment_id: int) -> Response:
+    return render_pdf(for_assessment(access.assessment(assessment_id)))
+
+
+@bp.route("/assessments/<int:assessment_id>/agree", methods=["GET", "POST"])
+def agree(assessment_id: int) -> Page:
+    found = access.assessment(assessment_id)
+    context = for_assessment(found)
+    form = AgreeForm()
+    if form.validate_on_submit():
+        entry = next((e for p in context.questionnaire.pages for e in p.entries if e.key == form.key.data), None)
+        value = agreed_value(form, entry.question.allow_na if entry else False)
+        if entry is None:
+            form.key.errors = ["That question is not part of this assessment."]
+        elif value is not None or request.form.get("action") == "withdraw":
+            consensus.record_agreed(found, entry.key, value)
+            db.session.commit()
+            flash(f"Agreed answer {'withdrawn' if value is None else 'recorded'}: {entry.text}", "success")
+            return redirect(url_for(".agree", assessment_id=found.id, _anchor=f"q-{entry.field_name}"))
+    sets = consensus.answer_sets([found.id])[found.id]
+    entries = [e for p in context.questionnaire.pages for e in p.entries]
+    open_keys = set(disagreements(sets, [e.key for e in entries])) | set(sets.agreed)
+    return render_template(
+        "consult/agree.html",
+        assessment=found,
+        entries=[e for e in entries if e.key in open_keys],
+        sets=sets,
+        people={link.id: link for link in found.respondents},
+        merged={e.key: merge(v for _, v in sets.given(e.key)) for e in entries if e.key in open_keys},
+        refs={e.key: b.ref for p in context.questionnaire.pages for b in p.blocks for e in b.entries},
+        form=form,
+        rule=CONSENSUS_RULE,
+    ), 400 if form.errors else 200
+
+
+def agreed_value(form: AgreeForm, allow_na: bool) -> AnswerValue | None:
+    """The agreed answer posted, or None (with the form's error set) when it cannot be recorded."""
+    if request.form.get("action") == "withdraw":
+        return None
+    reason, note = (form.reason.data or "").strip(), (form.note.data or "").strip()
+    if form.level.data == NA:
+        if not allow_na or not reason:
+            form.reason.errors = ["“Not applicable” needs a question that allows it and a reason."]
+            return None
+        return AnswerValue(None, True, reason, note)
+    return AnswerValue(int(form.level.data), False, "", note)
+
+
+@bp.post("/assessments/<int:assessment_id>/reassess")
+def reassess(assessment_id: int) -> Response:
+    found = access.assessment(assessment_id)
+    if ConfirmForm().validate_on_submit():
+        fresh = clients.reassess(found)
+        db.session.commit()
+        flash(
+            "Re-assessment started from the last agreed answers. Issue links to the people who should review them.",
+            "success",
+        )
+        return redirect(url_for(".assessment", assessment_id=fresh.id))
+    return redirect(url_for(".assessment", assessment_id=found.id))
+
+
+@bp.route("/assessments/<int:assessment_id>/cycle", methods=["GET", "POST"])
+def certification(assessment_id: int) -> Page:
+    found = access.assessment(assessment_id)
+    form = CycleForm(
+        data={"stage1": found.stage1_on, "stage2": found.stage2_on, "certified": found.certified_on}
+        if request.method == "GET"
+        else None
+    )
+    if form.validate_on_submit():
+        clients.set_cycle(found, form.stage1.data, form.stage2.data, form.certified.data)
+        db.session.commit()
+        flash("Certification dates saved.", "success")
+        return redirect(url_for(".certification", assessment_id=found.id))
+    events = cycle.cycle_events(found.stage1_on, found.stage2_on, found.certified_on)
+    today = datetime.now(UTC).date()
+    html = render_template(
+        "consult/cycle.html", assessment=found, form=form, events=events, due=cycle.next_due(events, today), today=today
+    )
+    return html, 400 if form.errors else 200
+
+
+@bp.get("/assessments/<int:assessment_id>/cycle.ics")
+def calendar(assessment_id: int) -> Response:
+    found = access.assessment(assessment_id)
+    events = cycle.cycle_events(found.stage1_on, found.stage2_on, found.certified_on)
+    body = cycle.to_ics(events, subject(found), f"preaudit-assessment-{found.id}", datetime.now(UTC))
+    return download(body, "text/calendar", f"certification-{slug(found.organisation.name, 'client')}.ics")
+
+
+@bp.get("/assessments/<int:assessment_id>/answers.csv")
+def answers_csv(assessment_id: int) -> Response:
+    found = access.assessment(assessment_id)
+    body = "\ufeff" + transfer.answers_csv(found, dashboard.banks_of(found, registry()))
+    return download(
+        body.encode("utf-8"), "text/csv", f"answers-{slug(found.organisation.name, 'client')}-{found.id}.csv"
+    )
+
+
+@bp.get("/assessments/<int:assessment_id>/export.json")
+def export_json(assessment_id: int) -> Response:
+    found = access.assessment(assessment_id)
+    body = transfer.export_json(found, registry()).encode("utf-8")
+    return download(body, "application/json", f"assessment-{slug(found.organisation.name, 'client')}-{found.id}.json")
+
+
+@bp.route("/assessments/<int:assessment_id>/delete", methods=["GET", "POST"])
+def delete_assessment(assessment_id: int) -> Page:
+    found = access.assessment(assessment_id)
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        client_id = found.organisation_id
+        clients.delete_assessment(found)
+        db.session.commit()
+        flash("The assessment, its links and answers are deleted.", "success")
+        return redirect(url_for(".client", client_id=client_id))
+    html = render_template(
+        "consult/confirm_delete.html", form=form, what="assessment", client=found.organisation, assessment=found
+    )
+    return html
+
+
+def subject(assessment: Assessment) -> str:
+    names = " + ".join(b.name for b in dashboard.banks_of(assessment, registry())) or "certification"
+    return f"{assessment.organisation.name}, {names}"
+
+
+def download(body: bytes, mimetype: str, filename: str) -> Response:
+    response = Response(body, mimetype=mimetype)
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.headers["Cache-Control"] = "no-store"
+    return response

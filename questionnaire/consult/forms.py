@@ -1,0 +1,139 @@
+"""Forms of the consultant's pages. Every POST carries a CSRF token (Flask-WTF)."""
+
+from __future__ import annotations
+
+import re
+
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
+from wtforms import (
+    DateField,
+    EmailField,
+    Field,
+    HiddenField,
+    IntegerField,
+    PasswordField,
+    RadioField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import DataRequired, EqualTo, Length, NumberRange, Optional, ValidationError
+
+from ..assess.forms import LEVELS, NA, NOTE_MAX, REASON_MAX, SCOPE_MAX, MultiCheckboxField
+from ..models import LINK_ANSWER, LINK_READ
+
+PASSWORD_MIN = 10
+LENGTH_MESSAGE = f"Use at least {PASSWORD_MIN} characters (and at most 200)."
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def plain_text(_form: FlaskForm, field: Field) -> None:
+    """Names, roles and notes are text: control characters (NUL and the like) are refused, not stored."""
+    if field.data and CONTROL.search(field.data):
+        raise ValidationError("Remove the control characters from this text.")
+
+
+class SignUpForm(FlaskForm):
+    name = StringField("Your name", validators=[DataRequired(), Length(max=120), plain_text])
+    email = EmailField("Email address", validators=[DataRequired(), Length(max=254), plain_text])
+    password = PasswordField(
+        "Password",
+        validators=[DataRequired(), Length(min=PASSWORD_MIN, max=200, message=LENGTH_MESSAGE)],
+        description=f"At least {PASSWORD_MIN} characters. A passphrase of a few words works well.",
+    )
+    confirm = PasswordField("Password again", validators=[DataRequired(), EqualTo("password", "The passwords differ.")])
+
+    def validate_email(self, field: Field) -> None:
+        if "@" not in (field.data or "") or field.data.startswith("@") or field.data.endswith("@"):
+            raise ValidationError("Give an email address, like name@example.com.")
+
+
+class SignInForm(FlaskForm):
+    email = EmailField("Email address", validators=[DataRequired(), Length(max=254)])
+    password = PasswordField("Password", validators=[DataRequired(), Length(max=200)])
+    next = HiddenField()
+
+
+class PasswordForm(FlaskForm):
+    current = PasswordField("Current password", validators=[DataRequired(), Length(max=200)])
+    password = PasswordField(
+        "New password",
+        validators=[DataRequired(), Length(min=PASSWORD_MIN, max=200, message=LENGTH_MESSAGE)],
+        description="At least 10 characters.",
+    )
+    confirm = PasswordField(
+        "New password again", validators=[DataRequired(), EqualTo("password", "The passwords differ.")]
+    )
+
+
+class ClientForm(FlaskForm):
+    name = StringField("Client organisation", validators=[DataRequired(), Length(max=200), plain_text])
+    sector = StringField("Sector", validators=[Optional(), Length(max=120), plain_text])
+    headcount = IntegerField(
+        "Number of people", validators=[Optional(), NumberRange(min=1, max=1_000_000)], description="Everyone in scope."
+    )
+    scope = TextAreaField(
+        "Scope of certification",
+        validators=[Optional(), Length(max=SCOPE_MAX), plain_text],
+        description="Sites, products, services and activities the certificate would cover.",
+    )
+
+
+class AssessmentForm(FlaskForm):
+    standards = MultiCheckboxField("Standards", validators=[DataRequired(message="Choose at least one standard.")])
+
+
+class LinkForm(FlaskForm):
+    name = StringField("Name", validators=[DataRequired(), Length(max=120), plain_text])
+    role = StringField(
+        "Role",
+        validators=[Optional(), Length(max=120), plain_text],
+        description="Quality manager, IT lead, site manager…",
+    )
+    access = RadioField(
+        "Kind of link",
+        choices=[
+            SelectChoice(LINK_ANSWER, "Respondent: answers the questions"),
+            SelectChoice(LINK_READ, "Read-only: sees results and report"),
+        ],
+        default=LINK_ANSWER,
+    )
+    expires_on = DateField(
+        "Expires after", validators=[Optional()], description="Optional. The link stops working after this day."
+    )
+
+
+class ExpiryForm(FlaskForm):
+    expires_on = DateField("Expires after", validators=[Optional()])
+
+
+class AgreeForm(FlaskForm):
+    key = HiddenField(validators=[DataRequired(), Length(max=160)])
+    level = RadioField("Agreed answer", choices=[*LEVELS, SelectChoice(NA, "Not applicable")], validate_choice=True)
+    reason = StringField("Reason, if not applicable", validators=[Length(max=REASON_MAX), plain_text])
+    note = TextAreaField("Note", validators=[Length(max=NOTE_MAX), plain_text])
+
+
+class CycleForm(FlaskForm):
+    stage1 = DateField("Stage 1 audit", validators=[Optional()])
+    stage2 = DateField("Stage 2 audit", validators=[Optional()])
+    certified = DateField("Certificate issued", validators=[Optional()])
+
+
+class ImportForm(FlaskForm):
+    file = FileField("Assessment export (JSON)", validators=[FileRequired("Choose the JSON file to import.")])
+
+
+class AdoptForm(FlaskForm):
+    link = StringField(
+        "The firm's private link",
+        validators=[DataRequired(), Length(max=500)],
+        description="Paste the whole link the firm was given when it started, or just the code at its end.",
+    )
+    client = SelectField("Attach to", coerce=int, description="Or make the firm a new client.")
+
+
+class ConfirmForm(FlaskForm):
+    """A button and a CSRF token: sign-out, revoke, regenerate, re-assess, delete."""

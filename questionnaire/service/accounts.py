@@ -1,0 +1,69 @@
+"""Consultant accounts: sign-up, sign-in, password change. Passwords are hashed with argon2id."""
+
+from __future__ import annotations
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select
+
+from ..extensions import db
+from ..models import User
+
+hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
+# verified when the email is unknown, so a wrong email costs as long as a wrong password
+_DUMMY_HASH = hasher.hash("not a password of anyone")
+
+
+class AccountError(ValueError):
+    """A sign-up or password change the user can fix; the message says how."""
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def find_by_email(email: str) -> User | None:
+    return db.session.scalars(select(User).where(func.lower(User.email) == normalise_email(email))).one_or_none()
+
+
+def create_user(email: str, name: str, password: str) -> User:
+    if find_by_email(email) is not None:
+        raise AccountError("An account with this email address already exists. Sign in instead.")
+    user = User(email=normalise_email(email), name=name.strip(), password_hash=hasher.hash(password))
+    db.session.add(user)
+    return user
+
+
+def authenticate(email: str, password: str) -> User | None:
+    """The user when the password is right; None otherwise, with no hint which of the two was wrong."""
+    user = find_by_email(email)
+    if user is None:
+        _verify(_DUMMY_HASH, password)
+        return None
+    if not _verify(user.password_hash, password):
+        return None
+    if hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = hasher.hash(password)
+    return user
+
+
+def change_password(user: User, current: str, new: str) -> None:
+    if not _verify(user.password_hash, current):
+        raise AccountError("The current password is not right.")
+    user.password_hash = hasher.hash(new)
+
+
+def load_user(session_id: str) -> User | None:
+    """Flask-Login's loader: the id must come with the stamp of the current password hash."""
+    user_id, _, stamp = session_id.partition(":")
+    if not user_id.isdigit():
+        return None
+    user = db.session.get(User, int(user_id))
+    return user if user is not None and user.get_id() == session_id and stamp else None
+
+
+def _verify(password_hash: str, password: str) -> bool:
+    try:
+        return hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False

@@ -1,0 +1,37 @@
+"""Editions: starting an assessment of a new edition from the answers given to the old one."""
+
+from __future__ import annotations
+
+import re
+
+from ..access import Principal, permits
+from ..banks import Bank
+from ..banks.transition import carries
+from ..extensions import db
+from ..models import Assessment, Respondent
+from .consensus import effective_answers
+from .operations import find_respondent, save_answers
+
+LINK_TOKEN = re.compile(r"(?:/a/)?([A-Za-z0-9_-]{43})(?:[/?#].*)?$")
+
+
+def find_previous(link: str, bank_id: str) -> Assessment | None:
+    """The assessment a pasted private link (or bare token) opens, if the link still works (not revoked,
+    not expired) and the assessment covers `bank_id`."""
+    match = LINK_TOKEN.search(link.strip())
+    respondent = find_respondent(match.group(1)) if match else None
+    if respondent is None or not permits(Principal(link=respondent), None, respondent.assessment_id, "read"):
+        return None
+    if bank_id not in respondent.assessment.bank_ids:
+        return None
+    return respondent.assessment
+
+
+def carry_over(respondent: Respondent, source: Assessment, new: Bank, old: Bank) -> int:
+    """Copy the answers that still hold (unchanged, editorial, renumbered clauses) from an assessment of
+    the old edition; notes and reasons travel with them."""
+    answers = effective_answers(source)
+    values = {c.new_key: answers[c.old_key] for c in carries(new, old) if c.old_key in answers}
+    respondent.assessment.carried_from = source
+    db.session.flush()
+    return save_answers(respondent, values)

@@ -1,0 +1,63 @@
+"""Respondent and read-only links: issue, revoke, regenerate, expire.
+
+A token is 256 random bits from `secrets`; only its SHA-256 hash is stored, so a token is shown once, when
+it is issued or regenerated, and never again. Nothing here logs a token.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..extensions import db
+from ..models import LINK_ANSWER, LINK_READ, Assessment, Respondent, hash_token, utcnow
+from .operations import TOKEN_PATTERN, new_token
+
+TOKEN_IN_TEXT = re.compile(r"(?:^|/a/)([A-Za-z0-9_-]{43})(?:[/?#]|$)")
+
+
+def issue(
+    assessment: Assessment, name: str, role: str | None, access: str = LINK_ANSWER, expires_on: date | None = None
+) -> tuple[Respondent, str]:
+    """A new link for one person (or, with access "read", for management's read-only view of the results)."""
+    if access not in (LINK_ANSWER, LINK_READ):
+        raise ValueError(f"unknown link access {access!r}")
+    token = new_token()
+    link = Respondent(
+        assessment_id=assessment.id,
+        name=name.strip() or None,
+        role=(role or "").strip() or None,
+        access=access,
+        token_hash=hash_token(token),
+        expires_on=expires_on,
+    )
+    db.session.add(link)
+    db.session.flush()  # so the page that shows the link once can name its assessment
+    return link, token
+
+
+def revoke(link: Respondent) -> None:
+    """The link stops working at once; the answers given through it stay part of the assessment."""
+    if link.revoked_at is None:
+        link.revoked_at = utcnow()
+
+
+def regenerate(link: Respondent) -> str:
+    """A new token for the same person and answers; the old token (revoked or not) never works again."""
+    token = new_token()
+    link.token_hash = hash_token(token)
+    link.revoked_at = None
+    return token
+
+
+def set_expiry(link: Respondent, expires_on: date | None) -> None:
+    link.expires_on = expires_on
+
+
+def token_from(text: str) -> str | None:
+    """The token in a pasted resume link (a whole URL or the bare token); None when there is none."""
+    text = text.strip()
+    if TOKEN_PATTERN.match(text):
+        return text
+    match = TOKEN_IN_TEXT.search(text)
+    return match.group(1) if match else None

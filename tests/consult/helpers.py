@@ -1,0 +1,73 @@
+"""Drive the consultant's pages as a browser does: every POST carries the CSRF token scraped from a page."""
+
+from __future__ import annotations
+
+import re
+
+from flask import Flask
+from flask.testing import FlaskClient
+from werkzeug.test import TestResponse
+
+from ..conftest import csrf_from
+
+PASSWORD = "correct horse battery staple"
+ISSUED = re.compile(
+    r'id="issued-url" class="input resume-url" type="text" readonly value="http://preaudit.test/a/([A-Za-z0-9_-]{43})'
+)
+ID_IN = re.compile(r"/consult/(?:clients|assessments)/(\d+)")
+
+
+def csrf(client: FlaskClient) -> str:
+    return csrf_from(client.get("/consult/signin").text)
+
+
+def post(client: FlaskClient, url: str, data: dict | None = None, **kwargs) -> TestResponse:  # type: ignore[type-arg]
+    return client.post(url, data={"csrf_token": csrf(client), **(data or {})}, **kwargs)
+
+
+def consultant(app: Flask, email: str = "ann@example.com", name: str = "Ann Auditor") -> FlaskClient:
+    """A fresh browser signed up (and so signed in) as a new consultant."""
+    browser = app.test_client()
+    response = post(
+        browser, "/consult/signup", {"name": name, "email": email, "password": PASSWORD, "confirm": PASSWORD}
+    )
+    assert response.status_code == 302, response.text
+    return browser
+
+
+def add_client(browser: FlaskClient, name: str = "Acme Precision Ltd", **extra: str) -> int:
+    response = post(browser, "/consult/clients/new", {"name": name, "sector": "Metalwork", "headcount": "14", **extra})
+    assert response.status_code == 302, response.text
+    return int(ID_IN.search(response.headers["Location"]).group(1))  # type: ignore[union-attr]
+
+
+def add_assessment(browser: FlaskClient, client_id: int, *banks: str) -> int:
+    response = post(browser, f"/consult/clients/{client_id}/assessments/new", {"standards": list(banks)})
+    assert response.status_code == 302, response.text
+    return int(ID_IN.search(response.headers["Location"]).group(1))  # type: ignore[union-attr]
+
+
+def issue(
+    browser: FlaskClient, assessment_id: int, name: str, role: str = "", access: str = "answer", expires: str = ""
+) -> str:
+    """Issue a link; return its token, scraped from the one page that shows it."""
+    data = {"name": name, "role": role, "access": access, "expires_on": expires}
+    response = post(browser, f"/consult/assessments/{assessment_id}/links", data)
+    assert response.status_code == 200, response.text
+    match = ISSUED.search(response.text)
+    assert match, response.text
+    return match.group(1)
+
+
+def link_ids(app: Flask, assessment_id: int) -> list[int]:
+    from sqlalchemy import select
+
+    from questionnaire.extensions import db
+    from questionnaire.models import Respondent
+
+    with app.app_context():
+        return list(
+            db.session.scalars(
+                select(Respondent.id).where(Respondent.assessment_id == assessment_id).order_by(Respondent.id)
+            )
+        )

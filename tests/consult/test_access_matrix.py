@@ -1,0 +1,269 @@
+"""The access-control matrix: every route of the assess, reports and consult blueprints, tried by everyone.
+
+Who tries: the owning consultant, another consultant, a respondent of another assessment, the holder of a
+read-only link, and someone anonymous. Object routes (a client, an assessment, a link in the URL) must work
+for the owner only; everyone else gets a 404 byte-for-byte identical to that browser's 404 for a page that
+does not exist. Token routes open only with a working token of the right kind. A test at the end checks
+that no route of these blueprints is missing from the tables.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from ..assess.test_walkthrough import questionnaire
+from ..helpers import answer_page
+from .helpers import add_assessment, add_client, consultant, csrf, issue, link_ids, post
+
+BANK = "iso27001-2022"  # has an Annex A, so the Statement of Applicability routes exist
+
+
+@dataclass
+class World:
+    app: Flask
+    browsers: dict[str, FlaskClient] = field(default_factory=dict)
+    values: dict[str, Any] = field(default_factory=dict)
+
+    def url(self, rule: str, **override: Any) -> str:
+        values = {**self.values, **override}
+        return re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(values[m.group(1)]), rule)
+
+
+def build_world(app: Flask) -> World:
+    world = World(app)
+    owner = consultant(app, "owner@example.com", "Owner")
+    other = consultant(app, "other@example.com", "Other")
+    client_id = add_client(owner, "Owner Client Ltd")
+    assessment_id = add_assessment(owner, client_id, BANK)
+    answer = issue(owner, assessment_id, "Quinn", "Quality manager")
+    read = issue(owner, assessment_id, "Board", access="read")
+    revoked = issue(owner, assessment_id, "Gone")
+    expired = issue(owner, assessment_id, "Late", expires=(datetime.now(UTC).date() - timedelta(days=1)).isoformat())
+    ids = link_ids(app, assessment_id)
+    post(owner, f"/consult/assessments/{assessment_id}/links/{ids[2]}/revoke")
+    elsewhere_client = add_client(other, "Elsewhere Ltd")
+    elsewhere = add_assessment(other, elsewhere_client, BANK)
+    elsewhere_token = issue(other, elsewhere, "Someone else")
+    respondent_elsewhere, read_only, anonymous = app.test_client(), app.test_client(), app.test_client()
+    first_page = questionnaire(app, BANK).pages[0]
+    answer_page(respondent_elsewhere, elsewhere_token, first_page, lambda e: "2")
+    answer_page(respondent_elsewhere, answer, first_page, lambda e: "3")  # so the assessment has answers
+    read_only.get(f"/a/{read}/results")
+    for browser in (owner, other, respondent_elsewhere, read_only):
+        browser.get("/")  # show any pending flash message, so error pages are compared like for like
+    world.browsers = {
+        "owner": owner,
+        "another consultant": other,
+        "respondent of another assessment": respondent_elsewhere,
+        "read-only link": read_only,
+        "anonymous": anonymous,
+    }
+    world.values = {
+        "client_id": client_id,
+        "assessment_id": assessment_id,
+        "link_id": ids[0],
+        "token": answer,
+        "page_id": first_page.id,
+        "bank_id": BANK,
+        "other_link_id": link_ids(app, elsewhere)[0],
+        "tokens": {
+            "answer": answer,
+            "read": read,
+            "revoked": revoked,
+            "expired": expired,
+            "elsewhere": elsewhere_token,
+        },
+    }
+    return world
+
+
+Data = Callable[[World], dict[str, Any]]
+
+
+def nothing(_world: World) -> dict[str, Any]:
+    return {}
+
+
+def export_file(world: World) -> dict[str, Any]:
+    owner = world.browsers["owner"]
+    body = owner.get(world.url("/consult/assessments/<assessment_id>/export.json")).data
+    return {"file": (io.BytesIO(body), "assessment.json")}
+
+
+def first_key(world: World) -> dict[str, Any]:
+    key = questionnaire(world.app, BANK).pages[0].entries[0].key
+    return {"key": key, "level": "3", "action": "agree"}
+
+
+# (method, rule, post data, the owner's expected status codes)
+OBJECT_ROUTES: list[tuple[str, str, Data, tuple[int, ...]]] = [
+    ("GET", "/consult/clients/<int:client_id>", nothing, (200,)),
+    ("GET", "/consult/clients/<int:client_id>/edit", nothing, (200,)),
+    ("POST", "/consult/clients/<int:client_id>/edit", lambda w: {"name": "Renamed Ltd"}, (302,)),
+    ("GET", "/consult/clients/<int:client_id>/delete", nothing, (200,)),
+    ("POST", "/consult/clients/<int:client_id>/delete", nothing, (302,)),
+    ("GET", "/consult/clients/<int:client_id>/assessments/new", nothing, (200,)),
+    ("POST", "/consult/clients/<int:client_id>/assessments/new", lambda w: {"standards": BANK}, (302,)),
+    ("GET", "/consult/clients/<int:client_id>/import", nothing, (200,)),
+    ("POST", "/consult/clients/<int:client_id>/import", export_file, (302,)),
+    ("GET", "/consult/assessments/<int:assessment_id>", nothing, (200,)),
+    ("GET", "/consult/assessments/<int:assessment_id>/results", nothing, (200,)),
+    ("GET", "/consult/assessments/<int:assessment_id>/report", nothing, (200,)),
+    ("GET", "/consult/assessments/<int:assessment_id>/report.pdf", nothing, (200, 503)),
+    ("GET", "/consult/assessments/<int:assessment_id>/agree", nothing, (200,)),
+    ("POST", "/consult/assessments/<int:assessment_id>/agree", first_key, (302,)),
+    ("POST", "/consult/assessments/<int:assessment_id>/reassess", nothing, (302,)),
+    ("GET", "/consult/assessments/<int:assessment_id>/cycle", nothing, (200,)),
+    ("POST", "/consult/assessments/<int:assessment_id>/cycle", lambda w: {"certified": "2026-03-15"}, (302,)),
+    ("GET", "/consult/assessments/<int:assessment_id>/cycle.ics", nothing, (200,)),
+    ("GET", "/consult/assessments/<int:assessment_id>/answers.csv", nothing, (200,)),
+    ("GET", "/consult/assessments/<int:assessment_id>/export.json", nothing, (200,)),
+    ("GET", "/consult/assessments/<int:assessment_id>/delete", nothing, (200,)),
+    ("POST", "/consult/assessments/<int:assessment_id>/delete", nothing, (302,)),
+    ("POST", "/consult/assessments/<int:assessment_id>/links", lambda w: {"name": "New", "access": "answer"}, (200,)),
+    ("POST", "/consult/assessments/<int:assessment_id>/links/<int:link_id>/revoke", nothing, (302,)),
+    ("POST", "/consult/assessments/<int:assessment_id>/links/<int:link_id>/regenerate", nothing, (200,)),
+    (
+        "POST",
+        "/consult/assessments/<int:assessment_id>/links/<int:link_id>/expiry",
+        lambda w: {"expires_on": "2030-01-01"},
+        (302,),
+    ),
+]
+
+# token routes: which kind of link may use each (read = a read-only link or a respondent's)
+TOKEN_ROUTES: list[tuple[str, str, str]] = [
+    ("GET", "/a/<token>", "answer"),
+    ("GET", "/a/<token>/s/<page_id>", "answer"),
+    ("POST", "/a/<token>/s/<page_id>", "answer"),
+    ("GET", "/a/<token>/results", "read"),
+    ("GET", "/a/<token>/report", "read"),
+    ("GET", "/a/<token>/report.pdf", "read"),
+    ("GET", "/a/<token>/soa/<bank_id>.csv", "read"),
+    ("GET", "/a/<token>/soa/<bank_id>", "answer"),
+    ("POST", "/a/<token>/soa/<bank_id>", "answer"),
+]
+
+# routes that reach no object: public, or the signed-in consultant's own lists (anonymous -> sign-in page)
+OPEN_ROUTES: dict[tuple[str, str], str] = {
+    ("GET", "/start"): "public",
+    ("POST", "/start"): "public",
+    ("GET", "/consult/signup"): "public",
+    ("POST", "/consult/signup"): "public",
+    ("GET", "/consult/signin"): "public",
+    ("POST", "/consult/signin"): "public",
+    ("POST", "/consult/signout"): "own session",
+    ("GET", "/consult/"): "own",
+    ("GET", "/consult/clients/new"): "own",
+    ("POST", "/consult/clients/new"): "own",
+    ("GET", "/consult/adopt"): "own",
+    ("POST", "/consult/adopt"): "own",
+    ("GET", "/consult/password"): "own",
+    ("POST", "/consult/password"): "own",
+}
+
+
+def request(browser: FlaskClient, method: str, url: str, data: dict[str, Any]):  # type: ignore[no-untyped-def]
+    if method == "GET":
+        return browser.get(url)
+    return browser.post(url, data={"csrf_token": csrf(browser), **data}, content_type="multipart/form-data")
+
+
+@pytest.fixture
+def world(app: Flask) -> World:
+    return build_world(app)
+
+
+@pytest.mark.parametrize(
+    ("method", "rule", "data", "ok"), OBJECT_ROUTES, ids=[f"{m} {r}" for m, r, *_ in OBJECT_ROUTES]
+)
+def test_object_routes_open_for_their_owner_only(
+    world: World, method: str, rule: str, data: Data, ok: tuple[int, ...]
+) -> None:
+    url = world.url(rule)
+    for who, browser in world.browsers.items():
+        if who == "owner":
+            continue
+        refused = request(browser, method, url, data(world))
+        missing = browser.get("/no-such-page")
+        assert refused.status_code == 404, (who, refused.status_code)
+        assert refused.data == missing.data, who  # the same page as a missing one: nothing to tell them apart
+    allowed = request(world.browsers["owner"], method, url, data(world))
+    assert allowed.status_code in ok, allowed.text[:2000]
+
+
+def test_a_link_of_another_assessment_is_not_reached_through_yours(world: World) -> None:
+    owner = world.browsers["owner"]
+    for action in ("revoke", "regenerate", "expiry"):
+        url = world.url(f"/consult/assessments/<assessment_id>/links/{world.values['other_link_id']}/{action}")
+        assert request(owner, "POST", url, {}).status_code == 404
+    assert owner.get(world.url("/consult/assessments/<assessment_id>", assessment_id=999999)).status_code == 404
+    assert owner.get(world.url("/consult/clients/<client_id>", client_id=999999)).status_code == 404
+
+
+@pytest.mark.parametrize(("method", "rule", "need"), TOKEN_ROUTES, ids=[f"{m} {r}" for m, r, _ in TOKEN_ROUTES])
+def test_token_routes_open_only_with_a_working_token_of_the_right_kind(
+    world: World, method: str, rule: str, need: str
+) -> None:
+    tokens = world.values["tokens"]
+    browser = world.browsers["anonymous"]
+    missing = browser.get("/no-such-page").data
+    expected = {"answer": True, "read": need == "read", "revoked": False, "expired": False, "made-up": False}
+    for kind, allowed in expected.items():
+        token = tokens.get(kind, "x" * 43)
+        response = request(browser, method, world.url(rule, token=token), {})
+        if allowed:
+            assert response.status_code in (200, 302, 400, 503), (kind, response.status_code)
+        else:
+            assert response.status_code == 404 and response.data == missing, kind
+    for who in ("owner", "another consultant"):  # an account opens no link's page without the link
+        response = request(world.browsers[who], method, world.url(rule, token="y" * 43), {})
+        assert response.status_code == 404, who
+
+
+def test_a_respondent_of_another_assessment_sees_only_their_own(world: World) -> None:
+    browser = world.browsers["respondent of another assessment"]
+    own = browser.get(f"/a/{world.values['tokens']['elsewhere']}/results")
+    assert own.status_code == 200 and "Elsewhere Ltd" in own.text and "Owner Client Ltd" not in own.text
+
+
+def test_routes_without_an_object_send_strangers_to_sign_in_and_show_consultants_only_their_own(world: World) -> None:
+    anonymous, other = world.browsers["anonymous"], world.browsers["another consultant"]
+    for (method, rule), kind in OPEN_ROUTES.items():
+        if kind == "own" and method == "GET":
+            response = anonymous.get(rule)
+            assert response.status_code == 302 and response.headers["Location"].startswith("/consult/signin?next=")
+            assert "Owner Client Ltd" not in other.get(rule).text
+    assert request(anonymous, "POST", "/consult/clients/new", {"name": "X"}).status_code == 302
+    adopt = request(other, "POST", "/consult/adopt", {"link": world.values["tokens"]["answer"], "client": "0"})
+    assert adopt.status_code == 400 and "another consultant" in adopt.text
+
+
+def test_every_route_is_in_the_matrix(app: Flask) -> None:
+    covered = {(m, r) for m, r, *_ in OBJECT_ROUTES} | {(m, r) for m, r, _ in TOKEN_ROUTES} | set(OPEN_ROUTES)
+    routes = {
+        (method, rule.rule)
+        for rule in app.url_map.iter_rules()
+        if rule.endpoint.split(".")[0] in ("assess", "reports", "consult")
+        for method in rule.methods or ()
+        if method not in ("HEAD", "OPTIONS")
+    }
+    assert routes == covered, (routes - covered, covered - routes)
+
+
+def test_every_post_needs_the_csrf_token(world: World) -> None:
+    owner = world.browsers["owner"]
+    for method, rule, data, _ in OBJECT_ROUTES:
+        if method == "POST":
+            response = owner.post(world.url(rule), data=data(world), content_type="multipart/form-data")
+            assert response.status_code == 400, rule
+    assert owner.get(world.url("/consult/assessments/<assessment_id>")).status_code == 200  # nothing was deleted
