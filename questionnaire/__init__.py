@@ -98,7 +98,7 @@ def register_commands(app: Flask) -> None:
 
 
 def register_template_globals(app: Flask) -> None:
-    from .assess.forms import LEVELS
+    from .assess.forms import LEVELS, NA, NOTE_MAX, REASON_MAX
     from .banks import AUDIT_METHOD_LABELS
     from .pages.assets import plotly_version
     from .reports.soa import has_soa
@@ -108,6 +108,9 @@ def register_template_globals(app: Flask) -> None:
         method_labels=AUDIT_METHOD_LABELS,
         severity_labels=SEVERITY_LABELS,
         level_labels={int(choice.value): choice.label for choice in LEVELS},
+        level_choices=[(choice.value, choice.label) for choice in LEVELS] + [(NA, "")],
+        reason_max=REASON_MAX,
+        note_max=NOTE_MAX,
         plotly_version=plotly_version(),
         has_soa=has_soa,
         bank_name=lambda bank_id: getattr(app.extensions["banks"].get(bank_id), "name", bank_id),

@@ -5,23 +5,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask import abort, current_app
-from flask_wtf import FlaskForm
 
 from ..banks import Bank, BankRegistry
 from ..models import Respondent
-from .forms import page_form_class
 from .layout import Page, Questionnaire, build
-from .operations import find_respondent
+from .operations import RespondentRef, find_respondent, find_respondent_ref
 
 
 @dataclass(frozen=True)
 class Context:
-    respondent: Respondent
+    respondent: Respondent | RespondentRef
     questionnaire: Questionnaire
 
     @property
     def banks(self) -> tuple[Bank, ...]:
         return self.questionnaire.banks
+
+    @property
+    def layout_key(self) -> tuple[str, ...]:
+        return tuple(self.respondent.assessment.bank_ids)
 
 
 def registry() -> BankRegistry:
@@ -31,6 +33,14 @@ def registry() -> BankRegistry:
 def load(token: str) -> Context:
     """404 for any token that does not open an assessment, whatever the reason: no hint it exists."""
     respondent = find_respondent(token)
+    if respondent is None:
+        abort(404)
+    return Context(respondent, questionnaire_for(respondent.assessment.bank_ids))
+
+
+def load_light(token: str) -> Context:
+    """The same check, reading plain rows instead of models: for the question pages, the busiest of all."""
+    respondent = find_respondent_ref(token)
     if respondent is None:
         abort(404)
     return Context(respondent, questionnaire_for(respondent.assessment.bank_ids))
@@ -53,8 +63,3 @@ def page_or_404(context: Context, page_id: str) -> Page:
     if page is None:
         abort(404)
     return page
-
-
-def form_for(context: Context, page: Page) -> FlaskForm:
-    key = ("form", *context.respondent.assessment.bank_ids, page.id)
-    return registry().derived(key, lambda: page_form_class(page))()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..banks import Bank, Clause, HarmonizedStructure, Item, Question, items
 
@@ -25,7 +26,7 @@ class Entry:
     evidence: tuple[str, ...]
     serves: tuple[str, ...]
 
-    @property
+    @cached_property
     def field_name(self) -> str:
         return re.sub(r"[^A-Za-z0-9]", "_", self.key)
 
@@ -48,7 +49,7 @@ class Page:
     kind: str
     blocks: tuple[Block, ...]
 
-    @property
+    @cached_property
     def entries(self) -> list[Entry]:
         return [entry for block in self.blocks for entry in block.entries]
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 import secrets
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Table, bindparam, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import joinedload
 
 from ..extensions import db
@@ -15,6 +17,8 @@ from ..scoring import AnswerValue
 
 TOKEN_BYTES = 32
 TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{43}$")
+ANSWERS: Table = Answer.__table__  # type: ignore[assignment]
+VALUE_COLUMNS = ("level", "not_applicable", "reason", "note")
 
 
 def new_token() -> str:
@@ -51,49 +55,152 @@ def find_respondent(token: str) -> Respondent | None:
     return db.session.scalars(statement).unique().one_or_none()
 
 
-def _value(answer: Answer) -> AnswerValue:
-    return AnswerValue(answer.level, answer.not_applicable, answer.reason, answer.note)
+@dataclass(frozen=True)
+class OrganisationRef:
+    name: str
 
 
-def answers_of(respondent: Respondent) -> dict[str, AnswerValue]:
-    rows = db.session.scalars(select(Answer).where(Answer.respondent_id == respondent.id))
-    return {row.question_key: _value(row) for row in rows}
+@dataclass(frozen=True)
+class AssessmentRef:
+    id: int
+    revision: int
+    organisation: OrganisationRef
+    bank_ids: list[str]
 
 
-def assessment_answers(assessment: Assessment) -> dict[str, AnswerValue]:
+@dataclass(frozen=True)
+class RespondentRef:
+    """What a question page needs of a respondent, read as plain rows; same attribute paths as the models."""
+
+    id: int
+    assessment: AssessmentRef
+
+
+RESPONDENTS: Table = Respondent.__table__  # type: ignore[assignment]
+ASSESSMENTS: Table = Assessment.__table__  # type: ignore[assignment]
+ORGANISATIONS: Table = Organisation.__table__  # type: ignore[assignment]
+STANDARDS: Table = AssessmentStandard.__table__  # type: ignore[assignment]
+# built once: constructing a statement costs more than running it on a page this busy
+RESPONDENT_BY_TOKEN = (
+    select(RESPONDENTS.c.id, ASSESSMENTS.c.id, ASSESSMENTS.c.revision, ORGANISATIONS.c.name, STANDARDS.c.bank_id)
+    .join(ASSESSMENTS, RESPONDENTS.c.assessment_id == ASSESSMENTS.c.id)
+    .join(ORGANISATIONS, ASSESSMENTS.c.organisation_id == ORGANISATIONS.c.id)
+    .join(STANDARDS, STANDARDS.c.assessment_id == ASSESSMENTS.c.id)
+    .where(RESPONDENTS.c.token_hash == bindparam("token_hash"))
+    .order_by(STANDARDS.c.position)
+)
+ANSWERS_OF = select(ANSWERS.c.question_key, *(ANSWERS.c[name] for name in VALUE_COLUMNS)).where(
+    ANSWERS.c.respondent_id == bindparam("respondent_id")
+)
+
+
+def find_respondent_ref(token: str) -> RespondentRef | None:
+    """One query, one row per standard, no ORM objects: the question page's lookup."""
+    if not TOKEN_PATTERN.match(token):
+        return None
+    rows = db.session.execute(RESPONDENT_BY_TOKEN, {"token_hash": hash_token(token)}).all()
+    if not rows:
+        return None
+    respondent_id, assessment_id, revision, name, _ = rows[0]
+    assessment = AssessmentRef(assessment_id, revision, OrganisationRef(name), [row[4] for row in rows])
+    return RespondentRef(respondent_id, assessment)
+
+
+def answer_rows(respondent: Respondent | RespondentRef) -> list[tuple]:  # type: ignore[type-arg]
+    """(key, level, not_applicable, reason, note) of every answer: what a question page reads, as plain tuples."""
+    return [tuple(row) for row in db.session.execute(ANSWERS_OF, {"respondent_id": respondent.id})]
+
+
+def with_renames(answers: dict[str, AnswerValue], renames: Mapping[str, str] | None) -> dict[str, AnswerValue]:
+    """Answers stored under a question's former id count for the question, unless it has its own answer."""
+    for old in [key for key in answers if renames and key in renames]:
+        answers.setdefault(renames[old], answers[old])  # type: ignore[index]
+    return answers
+
+
+def answers_of(
+    respondent: Respondent | RespondentRef, renames: Mapping[str, str] | None = None
+) -> dict[str, AnswerValue]:
+    rows = db.session.execute(ANSWERS_OF, {"respondent_id": respondent.id})
+    return with_renames({key: AnswerValue(*values) for key, *values in rows}, renames)
+
+
+def assessment_answers(assessment: Assessment, renames: Mapping[str, str] | None = None) -> dict[str, AnswerValue]:
     """Every respondent's answers merged, the most recent answer to a question winning."""
     statement = (
-        select(Answer)
-        .join(Respondent)
+        select(ANSWERS.c.question_key, *(ANSWERS.c[name] for name in VALUE_COLUMNS))
+        .join(Respondent.__table__)
         .where(Respondent.assessment_id == assessment.id)
-        .order_by(Answer.updated_at, Answer.id)
+        .order_by(ANSWERS.c.updated_at, ANSWERS.c.id)
     )
-    return {row.question_key: _value(row) for row in db.session.scalars(statement)}
+    return with_renames({key: AnswerValue(*values) for key, *values in db.session.execute(statement)}, renames)
 
 
-def save_answers(respondent: Respondent, values: Mapping[str, AnswerValue]) -> int:
-    """Upsert this respondent's answers: one read, then at most one bulk INSERT and one bulk UPDATE."""
-    if not values:
-        return 0
-    statement = select(Answer).where(Answer.respondent_id == respondent.id, Answer.question_key.in_(list(values)))
-    existing = {row.question_key: row for row in db.session.scalars(statement)}
-    inserts, updates = [], []
-    for key, value in values.items():
-        fields = {
-            "level": value.level,
-            "not_applicable": value.not_applicable,
-            "reason": value.reason,
-            "note": value.note,
-        }
-        row = existing.get(key)
-        if row is None:
-            inserts.append({"respondent_id": respondent.id, "question_key": key, **fields})
-        elif _value(row) != value:
-            updates.append({"id": row.id, "updated_at": utcnow(), **fields})
-    if inserts:
-        db.session.execute(insert(Answer), inserts)
-    if updates:
-        db.session.execute(update(Answer), updates)
-    if inserts or updates:
-        respondent.assessment.updated_at = utcnow()
-    return len(inserts) + len(updates)
+@dataclass(frozen=True)
+class Saved:
+    """What a save did: answers written, the assessment's revision after it, and answers it did not overwrite."""
+
+    written: int
+    revision: int
+    # question key -> the answer someone else saved after the page was read; the posted answer was not saved
+    conflicts: dict[str, AnswerValue]
+
+
+def save_answers(respondent: Respondent, values: Mapping[str, AnswerValue], read_revision: int | None = None) -> Saved:
+    """Write the changed answers with one upsert, never over answers saved after `read_revision`.
+
+    Safe against a concurrent save of the same page (a double-submitted form, two people on one link): the
+    upsert cannot fail on the unique constraint, and the revision guard in it keeps whichever answers were
+    saved since the page was read, reporting them as conflicts. Without a revision, the last save wins.
+    """
+    assessment = respondent.assessment
+    stored = _stored(respondent.id, values)
+    changed = {key: value for key, value in values.items() if key not in stored or stored[key][0] != value}
+    if not changed:
+        return Saved(0, assessment.revision, {})
+    newer = read_revision is not None
+    conflicts = {key: stored[key][0] for key in changed if key in stored and newer and stored[key][1] > read_revision}
+    pending = {key: value for key, value in changed.items() if key not in conflicts}
+    revision = _bump_revision(assessment.id)
+    written = _upsert(respondent.id, pending, revision, read_revision) if pending else set()
+    if missed := set(pending) - written:  # saved by someone else between our read and our write
+        conflicts.update((key, value) for key, (value, _) in _stored(respondent.id, missed).items())
+    return Saved(len(written), revision, conflicts)
+
+
+def _stored(respondent_id: int, keys: Iterable[str]) -> dict[str, tuple[AnswerValue, int]]:
+    columns = [ANSWERS.c.question_key, *(ANSWERS.c[name] for name in VALUE_COLUMNS), ANSWERS.c.revision]
+    statement = select(*columns).where(ANSWERS.c.respondent_id == respondent_id, ANSWERS.c.question_key.in_(keys))
+    return {key: (AnswerValue(*values), revision) for key, *values, revision in db.session.execute(statement)}
+
+
+def _bump_revision(assessment_id: int) -> int:
+    """Also locks the assessment row on PostgreSQL, so saves of one assessment queue instead of interleaving."""
+    table = Assessment.__table__
+    statement = (
+        update(table)
+        .where(table.c.id == assessment_id)
+        .values(revision=table.c.revision + 1, updated_at=utcnow())
+        .returning(table.c.revision)
+    )
+    return db.session.execute(statement).scalar_one()
+
+
+def _upsert(
+    respondent_id: int, values: Mapping[str, AnswerValue], revision: int, read_revision: int | None
+) -> set[str]:
+    """INSERT ... ON CONFLICT DO UPDATE on SQLite and PostgreSQL alike; returns the keys actually written."""
+    dialect = postgresql if db.session.get_bind().dialect.name == "postgresql" else sqlite
+    now = utcnow()
+    rows = [
+        {"respondent_id": respondent_id, "question_key": key, "revision": revision, "updated_at": now}
+        | {name: getattr(value, name) for name in VALUE_COLUMNS}
+        for key, value in values.items()
+    ]
+    statement = dialect.insert(ANSWERS).values(rows)
+    statement = statement.on_conflict_do_update(
+        index_elements=[ANSWERS.c.respondent_id, ANSWERS.c.question_key],
+        set_={name: statement.excluded[name] for name in (*VALUE_COLUMNS, "revision", "updated_at")},
+        where=None if read_revision is None else ANSWERS.c.revision <= read_revision,
+    )
+    return set(db.session.scalars(statement.returning(ANSWERS.c.question_key)))

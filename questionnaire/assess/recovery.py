@@ -1,22 +1,33 @@
-"""A page posted with an expired or missing CSRF token comes back with every answer still filled in."""
+"""A page whose post could not be saved comes back with every answer still filled in and a fresh CSRF token."""
 
 from __future__ import annotations
 
-from flask import flash
+from flask import flash, request
 
-from .context import form_for, load, page_or_404
+from .context import load_light, page_or_404, registry
+from .forms import parse_page, read_revision
 from .operations import answers_of
 
 
-def page_after_csrf_failure(token: str, page_id: str) -> tuple[str, int]:
+def page_as_posted(token: str, page_id: str, message: str) -> str:
+    """Posted answers, not the stored ones, with the revision the page was read at: nothing is overwritten later."""
     from .routes import render_page
 
-    context = load(token)
+    context = load_light(token)
     current = page_or_404(context, page_id)
-    form = form_for(context, current)  # bound to the posted data; renders with a fresh token
-    flash(
-        "Your browser session had expired, so this page was not saved yet. Your answers are still below: "
-        "press a save button to keep them.",
-        "error",
+    parsed = parse_page(current, request.form)
+    flash(message, "error")
+    revision = read_revision(request.form)
+    if revision is None:
+        revision = context.respondent.assessment.revision
+    return render_page(
+        context, token, current, parsed.inputs, answers_of(context.respondent, registry().renames), revision
     )
-    return render_page(context, token, current, form, answers_of(context.respondent)), 400
+
+
+def page_after_csrf_failure(token: str, page_id: str) -> tuple[str, int]:
+    message = (
+        "Your browser session had expired, so this page was not saved yet. Your answers are still below: "
+        "press a save button to keep them."
+    )
+    return page_as_posted(token, page_id, message), 400

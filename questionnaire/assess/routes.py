@@ -5,18 +5,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from flask import flash, redirect, render_template, request, url_for
-from flask_wtf import FlaskForm
 from werkzeug.wrappers import Response
 
 from .. import charts
 from ..extensions import db
 from ..scoring import AnswerValue, score
 from . import bp
-from .context import Context, form_for, load, page_or_404, registry
-from .forms import StartForm, fill_page, na_label, parse_page
+from .context import Context, load, load_light, page_or_404, registry
+from .forms import EntryInput, Parsed, StartForm, inputs_from_answers, na_label, parse_page, read_revision
 from .layout import Page
-from .operations import answers_of, assessment_answers, save_answers, start_assessment
+from .operations import Saved, answers_of, assessment_answers, save_answers, start_assessment
 from .progress import progress
+from .render import questions_html
 from .standards import combination_problem, standard_choices
 
 
@@ -43,44 +43,68 @@ def start() -> Response | tuple[str, int] | str:
 @bp.get("/a/<token>")
 def overview(token: str) -> str:
     context = load(token)
-    answers = answers_of(context.respondent)
+    answers = answers_of(context.respondent, registry().renames)
     return render_template("assess/overview.html", context=context, token=token, progress=progress(context, answers))
 
 
 @bp.route("/a/<token>/s/<page_id>", methods=["GET", "POST"])
 def page(token: str, page_id: str) -> Response | str | tuple[str, int]:
-    context = load(token)
+    context = load_light(token)
     current = page_or_404(context, page_id)
-    form = form_for(context, current)
     if request.method == "GET":
-        answers = answers_of(context.respondent)
-        fill_page(form, current, answers)
-        return render_page(context, token, current, form, answers)
-    form.validate()
-    parsed = parse_page(form, current)
-    saved = save_answers(context.respondent, parsed.values)
+        answers = answers_of(context.respondent, registry().renames)
+        revision = context.respondent.assessment.revision
+        return render_page(context, token, current, inputs_from_answers(current, answers), answers, revision)
+    parsed = parse_page(current, request.form)
+    saved = save_answers(context.respondent, parsed.values, read_revision(request.form))
     db.session.commit()
-    if parsed.errors:
-        flash(f"{parsed.errors} answer(s) on this page need your attention; the others are saved.", "error")
-        return render_page(context, token, current, form, answers_of(context.respondent)), 400
-    if saved:
+    if parsed.errors or saved.conflicts:
+        return page_with_messages(context, token, current, parsed, saved)
+    if saved.written:
         flash(f"Saved: {current.id} {current.title}.", "success")
     return redirect(destination(context, token, current, request.form.get("go", "next")))
 
 
+def page_with_messages(context: Context, token: str, current: Page, parsed: Parsed, saved: Saved) -> tuple[str, int]:
+    """The page again, as posted: each wrong answer with its message, each newer answer beside the posted one."""
+    fields = {entry.key: entry.field_name for entry in current.entries}
+    for key, theirs in saved.conflicts.items():
+        parsed.inputs[fields[key]].theirs = theirs
+    if saved.conflicts:
+        flash(
+            f"{len(saved.conflicts)} answer(s) on this page were changed by someone else after you opened it, so "
+            "yours were not saved there: both are shown below. The rest of the page is saved.",
+            "error",
+        )
+    if parsed.errors:
+        flash(f"{parsed.errors} answer(s) on this page need your attention; the others are saved.", "error")
+    answers = answers_of(context.respondent, registry().renames)
+    html = render_page(context, token, current, parsed.inputs, answers, saved.revision)
+    return html, 409 if saved.conflicts else 400
+
+
 def render_page(
-    context: Context, token: str, current: Page, form: FlaskForm, answers: Mapping[str, AnswerValue]
+    context: Context,
+    token: str,
+    current: Page,
+    inputs: Mapping[str, EntryInput],
+    answers: Mapping[str, AnswerValue],
+    revision: int,
 ) -> str:
     before, after = context.questionnaire.neighbours(current.id)
+    label = na_label(current)
+    questions = questions_html(
+        context.layout_key, current, inputs, na_label=label, several_standards=len(context.banks) > 1
+    )
     return render_template(
         "assess/page.html",
         context=context,
         token=token,
         page=current,
-        form=form,
+        questions=questions,
+        revision=revision,
         before=before,
         after=after,
-        na_label=na_label(current),
         position=context.questionnaire.pages.index(current) + 1,
         progress=progress(context, answers),
     )
@@ -102,7 +126,7 @@ def destination(context: Context, token: str, current: Page, go: str) -> str:
 @bp.get("/a/<token>/results")
 def results(token: str) -> str:
     context = load(token)
-    answers = assessment_answers(context.respondent.assessment)
+    answers = assessment_answers(context.respondent.assessment, registry().renames)
     outcomes = [score(bank, answers) for bank in context.banks]
     return render_template(
         "assess/results.html",
