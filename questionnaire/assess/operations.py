@@ -164,7 +164,8 @@ def save_answers(respondent: Respondent, values: Mapping[str, AnswerValue], read
     revision = _bump_revision(assessment.id)
     written = _upsert(respondent.id, pending, revision, read_revision) if pending else set()
     if missed := set(pending) - written:  # saved by someone else between our read and our write
-        conflicts.update((key, value) for key, (value, _) in _stored(respondent.id, missed).items())
+        stored = _stored(respondent.id, missed)
+        conflicts.update((key, value) for key, (value, _) in stored.items() if value != pending[key])
     return Saved(len(written), revision, conflicts)
 
 
