@@ -3,7 +3,8 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, url_for
 from werkzeug.wrappers import Response
 
-from ..assess.context import Context, load
+from ..assess.context import Context, load, registry
+from ..assess.forms import NOTE_MAX, REASON_MAX
 from ..assess.operations import answers_of, save_answers
 from ..banks import Bank
 from ..extensions import db
@@ -22,10 +23,24 @@ def soa_bank(context: Context, bank_id: str) -> Bank:
 def soa_csv(token: str, bank_id: str) -> Response:
     context = load(token)
     bank = soa_bank(context, bank_id)
-    body = soa.to_csv(bank, answers_of(context.respondent))
+    body = soa.to_csv(bank, answers_of(context.respondent, registry().renames))
     response = Response("\ufeff" + body, mimetype="text/csv")  # BOM: spreadsheets then read UTF-8 correctly
     response.headers["Content-Disposition"] = f'attachment; filename="statement-of-applicability-{bank.id}.csv"'
     return response
+
+
+def load_upload(context: Context, bank: Bank, data: bytes) -> list[str]:
+    """Decode strictly, check every line, save only a wholly valid file; the problems otherwise."""
+    text, problem = soa.decode(data)
+    if text is None:
+        return [problem or "The file could not be read."]
+    parsed = soa.from_csv(bank, text, soa.Limits(reason=REASON_MAX, note=NOTE_MAX))
+    if parsed.errors:
+        return parsed.errors
+    saved = save_answers(context.respondent, parsed.values)
+    db.session.commit()
+    flash(f"Statement of Applicability loaded: {saved.written} control(s) updated.", "success")
+    return []
 
 
 @bp.route("/a/<token>/soa/<bank_id>", methods=["GET", "POST"])
@@ -35,15 +50,10 @@ def soa_page(token: str, bank_id: str) -> Response | str | tuple[str, int]:
     form = SoaUploadForm()
     errors: list[str] = []
     if form.validate_on_submit():
-        text = form.file.data.read().decode("utf-8", errors="replace")
-        parsed = soa.from_csv(bank, text)
-        errors = parsed.errors
+        errors = load_upload(context, bank, form.file.data.read())
         if not errors:
-            changed = save_answers(context.respondent, parsed.values)
-            db.session.commit()
-            flash(f"Statement of Applicability loaded: {changed} control(s) updated.", "success")
             return redirect(url_for(".soa_page", token=token, bank_id=bank_id))
-    rows = soa.rows(bank, answers_of(context.respondent))
+    rows = soa.rows(bank, answers_of(context.respondent, registry().renames))
     status = 400 if (form.errors or errors) else 200
     html = render_template(
         "reports/soa.html", context=context, token=token, bank=bank, rows=rows, form=form, errors=errors
