@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import config
+from . import config, logs
 from .banks import load_registry
-from .extensions import csrf, db, migrate
+from .extensions import compress, csrf, db, limiter, migrate
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 log = logging.getLogger(__name__)
@@ -31,6 +32,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         static_folder=str(resource_dir("static")),
     )
     configure(app, test_config)
+    logs.install(app)
     register_extensions(app)
     register_banks(app)
     register_blueprints(app)
@@ -47,6 +49,8 @@ def configure(app: Flask, test_config: dict[str, Any] | None) -> None:
     app.config.from_prefixed_env()
     if url := config.database_url_from_env():
         app.config["SQLALCHEMY_DATABASE_URI"] = url
+    if url := config.redis_url_from_env():
+        app.config["RATELIMIT_STORAGE_URI"] = url
     if test_config:
         app.config.from_mapping(test_config)
     os.makedirs(app.instance_path, exist_ok=True)
@@ -59,9 +63,13 @@ def configure(app: Flask, test_config: dict[str, Any] | None) -> None:
 
 
 def register_extensions(app: Flask) -> None:
+    if proxies := int(app.config["PROXY_COUNT"]):
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)  # type: ignore[method-assign]
     db.init_app(app)
     migrate.init_app(app, db, directory=str(resource_dir("migrations")))
     csrf.init_app(app)
+    limiter.init_app(app)
+    compress.init_app(app)
 
 
 def register_banks(app: Flask) -> None:

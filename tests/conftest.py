@@ -38,6 +38,7 @@ def app(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator
             "SECRET_KEY": "test-only-secret",
             "SQLALCHEMY_DATABASE_URI": database_url,
             "SERVER_NAME": "preaudit.test",
+            "RATELIMIT_ENABLED": False,  # tests/test_limits.py turns it on in apps of its own
         }
     )
     application.instance_path = str(tmp_path_factory.mktemp("instance"))

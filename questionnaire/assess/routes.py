@@ -9,6 +9,7 @@ from werkzeug.wrappers import Response
 
 from .. import charts
 from ..extensions import db
+from ..limits import start_limit
 from ..scoring import AnswerValue, score
 from . import bp
 from .context import Context, load, load_light, page_or_404, registry
@@ -21,6 +22,7 @@ from .standards import combination_problem, standard_choices
 
 
 @bp.route("/start", methods=["GET", "POST"])
+@start_limit
 def start() -> Response | tuple[str, int] | str:
     form = StartForm()
     form.standards.choices = standard_choices(registry())

@@ -1,0 +1,60 @@
+"""Real gunicorn servers for the tests that need more than the test client: logs, several hosts."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from .conftest import ROOT
+
+BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def app_env(database_url: str, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("FLASK_", "DATABASE_URL", "REDIS_URL"))}
+    return {
+        **env,
+        "FLASK_APP": "app",
+        "FLASK_SECRET_KEY": "shared-by-every-host",
+        "DATABASE_URL": database_url,
+        **extra,
+    }
+
+
+@contextmanager
+def gunicorn(env: dict[str, str], *args: str) -> Iterator[str]:
+    """Serve the app with the repo's gunicorn.conf.py on a free port; yield its base URL."""
+    port = free_port()
+    command = [str(BIN / "gunicorn"), "--bind", f"127.0.0.1:{port}", "--workers", "2", *args, "app:app"]
+    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(base + "/", timeout=2):
+                    break
+            except (urllib.error.URLError, ConnectionError):
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"gunicorn did not start: {server.stderr.read().decode()[-2000:]}") from None  # type: ignore[union-attr]
+                time.sleep(0.05)
+        yield base
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=20)
+        server.stderr.close()  # type: ignore[union-attr]
