@@ -108,10 +108,11 @@ def register_commands(app: Flask) -> None:
 def register_template_globals(app: Flask) -> None:
     from .assess.forms import LEVELS, NA, NOTE_MAX, REASON_MAX
     from .banks import AUDIT_METHOD_LABELS
-    from .pages.assets import plotly_version
+    from .pages.assets import plotly_version, version_static_files
     from .reports.soa import has_soa
     from .scoring import SEVERITY_LABELS
 
+    version_static_files(app)
     app.jinja_env.globals.update(
         method_labels=AUDIT_METHOD_LABELS,
         severity_labels=SEVERITY_LABELS,
@@ -119,7 +120,7 @@ def register_template_globals(app: Flask) -> None:
         level_choices=[(choice.value, choice.label) for choice in LEVELS] + [(NA, "")],
         reason_max=REASON_MAX,
         note_max=NOTE_MAX,
-        plotly_version=plotly_version(),
+        plotly_version=plotly_version(app.static_folder or "static"),
         has_soa=has_soa,
         bank_name=lambda bank_id: getattr(app.extensions["banks"].get(bank_id), "name", bank_id),
     )

@@ -7,7 +7,6 @@ from collections.abc import Mapping
 from flask import flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
-from .. import charts
 from ..extensions import db
 from ..limits import start_limit
 from ..scoring import AnswerValue, score
@@ -127,6 +126,8 @@ def destination(context: Context, token: str, current: Page, go: str) -> str:
 
 @bp.get("/a/<token>/results")
 def results(token: str) -> str:
+    from .. import charts  # plotly is a slow import: only results pages need it, not every worker at start-up
+
     context = load(token)
     answers = assessment_answers(context.respondent.assessment, registry().renames)
     outcomes = [score(bank, answers) for bank in context.banks]
