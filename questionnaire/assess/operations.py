@@ -7,7 +7,7 @@ import secrets
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from sqlalchemy import Table, bindparam, select, update
+from sqlalchemy import Table, bindparam, distinct, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import joinedload
 
@@ -134,6 +134,17 @@ def assessment_answers(assessment: Assessment, renames: Mapping[str, str] | None
         .order_by(ANSWERS.c.updated_at, ANSWERS.c.id)
     )
     return with_renames({key: AnswerValue(*values) for key, *values in db.session.execute(statement)}, renames)
+
+
+def answer_keys_in_use() -> list[tuple[str, int, int]]:
+    """(question key, answers, assessments) for every key stored, for `flask banks check --db`."""
+    statement = (
+        select(ANSWERS.c.question_key, func.count(), func.count(distinct(RESPONDENTS.c.assessment_id)))
+        .join(RESPONDENTS, RESPONDENTS.c.id == ANSWERS.c.respondent_id)
+        .group_by(ANSWERS.c.question_key)
+        .order_by(ANSWERS.c.question_key)
+    )
+    return [(key, answers, assessments) for key, answers, assessments in db.session.execute(statement)]
 
 
 @dataclass(frozen=True)
