@@ -9,5 +9,6 @@ import os
 bind = f"127.0.0.1:{os.environ.get('PORT', '5000')}"
 workers = int(os.environ.get("WORKERS", "2"))
 preload_app = True
+raw_env = ["FLASK_MIGRATIONS=false"]  # serving never runs `flask db`: skip importing Alembic
 logger_class = "questionnaire.logs.GunicornLogger"  # resume tokens masked in access and error logs
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s"'  # no referer: it would only ever be masked

@@ -10,9 +10,8 @@ from typing import Any
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+# only light imports here: gunicorn.conf.py imports questionnaire.logs, also for servers that are not this app
 from . import config, logs
-from .banks import load_registry
-from .extensions import compress, csrf, db, limiter, migrate
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 log = logging.getLogger(__name__)
@@ -63,10 +62,15 @@ def configure(app: Flask, test_config: dict[str, Any] | None) -> None:
 
 
 def register_extensions(app: Flask) -> None:
+    from .extensions import compress, csrf, db, limiter
+
     if proxies := int(app.config["PROXY_COUNT"]):
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)  # type: ignore[method-assign]
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(resource_dir("migrations")))
+    if app.config["MIGRATIONS"]:
+        from flask_migrate import Migrate
+
+        Migrate(app, db, directory=str(resource_dir("migrations")))
     csrf.init_app(app)
     limiter.init_app(app)
     compress.init_app(app)
@@ -74,7 +78,14 @@ def register_extensions(app: Flask) -> None:
 
 def register_banks(app: Flask) -> None:
     """Load every bank once per process; a broken file is logged and left out, the rest keep working."""
-    registry = load_registry(Path(app.config["BANKS_DIR"]))
+    from .banks import load_registry
+    from .banks.cache import cached_registry
+
+    directory = Path(app.config["BANKS_DIR"])
+    if app.config["BANK_CACHE"]:
+        registry = cached_registry(directory, Path(app.instance_path) / "bank-cache")
+    else:
+        registry = load_registry(directory)
     for problems in registry.problems.values():
         for problem in problems:
             log.error("question bank not loaded: %s", problem)

@@ -21,6 +21,7 @@ class Defaults:
     SESSION_COOKIE_SAMESITE = "Lax"
     SEND_FILE_MAX_AGE_DEFAULT = 3600  # unversioned static URLs; versioned ones (?v=<hash>) are cached a year
     BANKS_DIR: str | None = None  # None -> the question_banks folder shipped with the app
+    MIGRATIONS = True  # Flask-Migrate's `flask db` commands; gunicorn.conf.py turns it off (Alembic is a slow import)
     BANK_CACHE = True  # keep validated banks in instance/, keyed by a hash of the bank files and the schema code
     PREFERRED_URL_SCHEME = "http"
     PROXY_COUNT = 0  # reverse proxies in front of the app whose X-Forwarded-For/-Proto headers can be trusted

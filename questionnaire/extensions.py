@@ -1,14 +1,12 @@
-"""Unbound extensions, bound to the app in `create_app`."""
+"""Unbound extensions, bound to the app in `create_app` (Flask-Migrate too, there, only where it is wanted)."""
 
 from __future__ import annotations
 
 import sqlite3
 
-import psycopg
 from flask_compress import Compress
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
-from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import MetaData, event
@@ -31,7 +29,6 @@ class Base(DeclarativeBase):
 
 
 db = SQLAlchemy(model_class=Base)
-migrate = Migrate()
 csrf = CSRFProtect()
 compress = Compress()
 # storage, limits and switches come from the app's RATELIMIT_* settings (config.py): memory, or Redis when REDIS_URL
@@ -58,7 +55,6 @@ def _discard_connections_that_cannot_write(context: ExceptionContext) -> None:
     Treating these as disconnects makes the pool open fresh connections, so the app recovers by itself.
     """
     error = context.original_exception
-    if type(error) in (sqlite3.OperationalError, sqlite3.DatabaseError) or isinstance(
-        error, psycopg.errors.ReadOnlySqlTransaction
-    ):
+    read_only_transaction = getattr(error, "sqlstate", None) == "25006"  # PostgreSQL, any driver
+    if type(error) in (sqlite3.OperationalError, sqlite3.DatabaseError) or read_only_transaction:
         context.is_disconnect = True
