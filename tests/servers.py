@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.cookiejar
 import os
 import signal
 import socket
@@ -9,6 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -58,3 +60,34 @@ def gunicorn(env: dict[str, str], *args: str) -> Iterator[str]:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=20)
         server.stderr.close()  # type: ignore[union-attr]
+
+
+class Browser:
+    """One browser: its own cookies (session, CSRF), following no redirects."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), _NoRedirect
+        )
+
+    def get(self, path: str) -> tuple[int, str]:
+        return self._open(urllib.request.Request(self.base + path))
+
+    def post(self, path: str, data: dict[str, str | list[str]]) -> tuple[int, str]:
+        body = urllib.parse.urlencode(data, doseq=True).encode()
+        return self._open(urllib.request.Request(self.base + path, data=body))
+
+    def _open(self, request: urllib.request.Request) -> tuple[int, str]:
+        try:
+            with self.opener.open(request, timeout=30) as response:
+                return response.status, response.read().decode()
+        except urllib.error.HTTPError as error:
+            with error:
+                text = error.headers.get("Location") if error.code == 302 else error.read().decode()
+                return error.code, text or ""
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        return None
