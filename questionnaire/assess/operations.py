@@ -8,7 +8,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import Table, bindparam, distinct, func, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import joinedload
 
 from ..extensions import db
@@ -202,14 +201,17 @@ def _upsert(
     respondent_id: int, values: Mapping[str, AnswerValue], revision: int, read_revision: int | None
 ) -> set[str]:
     """INSERT ... ON CONFLICT DO UPDATE on SQLite and PostgreSQL alike; returns the keys actually written."""
-    dialect = postgresql if db.session.get_bind().dialect.name == "postgresql" else sqlite
+    if db.session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
     now = utcnow()
     rows = [
         {"respondent_id": respondent_id, "question_key": key, "revision": revision, "updated_at": now}
         | {name: getattr(value, name) for name in VALUE_COLUMNS}
         for key, value in values.items()
     ]
-    statement = dialect.insert(ANSWERS).values(rows)
+    statement = insert(ANSWERS).values(rows)
     statement = statement.on_conflict_do_update(
         index_elements=[ANSWERS.c.respondent_id, ANSWERS.c.question_key],
         set_={name: statement.excluded[name] for name in (*VALUE_COLUMNS, "revision", "updated_at")},
