@@ -7,7 +7,7 @@ import secrets
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from sqlalchemy import Table, bindparam, distinct, func, select, update
+from sqlalchemy import Connection, Table, bindparam, distinct, func, select, update
 from sqlalchemy.orm import joinedload
 
 from ..extensions import db
@@ -18,6 +18,11 @@ TOKEN_BYTES = 32
 TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{43}$")
 ANSWERS: Table = Answer.__table__  # type: ignore[assignment]
 VALUE_COLUMNS = ("level", "not_applicable", "reason", "note")
+
+
+def core() -> Connection:
+    """The session's connection, in the session's transaction: plain SQL without the ORM's per-statement work."""
+    return db.session.connection()
 
 
 def new_token() -> str:
@@ -97,7 +102,7 @@ def find_respondent_ref(token: str) -> RespondentRef | None:
     """One query, one row per standard, no ORM objects: the question page's lookup."""
     if not TOKEN_PATTERN.match(token):
         return None
-    rows = db.session.execute(RESPONDENT_BY_TOKEN, {"token_hash": hash_token(token)}).all()
+    rows = core().execute(RESPONDENT_BY_TOKEN, {"token_hash": hash_token(token)}).all()
     if not rows:
         return None
     respondent_id, assessment_id, revision, name, _ = rows[0]
@@ -107,7 +112,7 @@ def find_respondent_ref(token: str) -> RespondentRef | None:
 
 def answer_rows(respondent: Respondent | RespondentRef) -> list[tuple]:  # type: ignore[type-arg]
     """(key, level, not_applicable, reason, note) of every answer: what a question page reads, as plain tuples."""
-    return [tuple(row) for row in db.session.execute(ANSWERS_OF, {"respondent_id": respondent.id})]
+    return [tuple(row) for row in core().execute(ANSWERS_OF, {"respondent_id": respondent.id})]
 
 
 def with_renames(answers: dict[str, AnswerValue], renames: Mapping[str, str] | None) -> dict[str, AnswerValue]:
@@ -120,7 +125,7 @@ def with_renames(answers: dict[str, AnswerValue], renames: Mapping[str, str] | N
 def answers_of(
     respondent: Respondent | RespondentRef, renames: Mapping[str, str] | None = None
 ) -> dict[str, AnswerValue]:
-    rows = db.session.execute(ANSWERS_OF, {"respondent_id": respondent.id})
+    rows = core().execute(ANSWERS_OF, {"respondent_id": respondent.id})
     return with_renames({key: AnswerValue(*values) for key, *values in rows}, renames)
 
 
@@ -132,7 +137,7 @@ def assessment_answers(assessment: Assessment, renames: Mapping[str, str] | None
         .where(Respondent.assessment_id == assessment.id)
         .order_by(ANSWERS.c.updated_at, ANSWERS.c.id)
     )
-    return with_renames({key: AnswerValue(*values) for key, *values in db.session.execute(statement)}, renames)
+    return with_renames({key: AnswerValue(*values) for key, *values in core().execute(statement)}, renames)
 
 
 def answer_keys_in_use() -> list[tuple[str, int, int]]:
@@ -182,7 +187,7 @@ def save_answers(respondent: Respondent, values: Mapping[str, AnswerValue], read
 def _stored(respondent_id: int, keys: Iterable[str]) -> dict[str, tuple[AnswerValue, int]]:
     columns = [ANSWERS.c.question_key, *(ANSWERS.c[name] for name in VALUE_COLUMNS), ANSWERS.c.revision]
     statement = select(*columns).where(ANSWERS.c.respondent_id == respondent_id, ANSWERS.c.question_key.in_(keys))
-    return {key: (AnswerValue(*values), revision) for key, *values, revision in db.session.execute(statement)}
+    return {key: (AnswerValue(*values), revision) for key, *values, revision in core().execute(statement)}
 
 
 def _bump_revision(assessment_id: int) -> int:
@@ -194,7 +199,7 @@ def _bump_revision(assessment_id: int) -> int:
         .values(revision=table.c.revision + 1, updated_at=utcnow())
         .returning(table.c.revision)
     )
-    return db.session.execute(statement).scalar_one()
+    return core().execute(statement).scalar_one()
 
 
 def _upsert(
@@ -217,4 +222,4 @@ def _upsert(
         set_={name: statement.excluded[name] for name in (*VALUE_COLUMNS, "revision", "updated_at")},
         where=None if read_revision is None else ANSWERS.c.revision <= read_revision,
     )
-    return set(db.session.scalars(statement.returning(ANSWERS.c.question_key)))
+    return set(core().execute(statement.returning(ANSWERS.c.question_key)).scalars())
