@@ -6,9 +6,11 @@ import re
 import secrets
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
 
 from sqlalchemy import Connection, Table, bindparam, distinct, func, select, update
 from sqlalchemy.orm import joinedload
+from sqlalchemy.sql.dml import ReturningInsert
 
 from ..extensions import db
 from ..models import Answer, Assessment, AssessmentStandard, Organisation, Respondent, hash_token, utcnow
@@ -206,20 +208,28 @@ def _upsert(
     respondent_id: int, values: Mapping[str, AnswerValue], revision: int, read_revision: int | None
 ) -> set[str]:
     """INSERT ... ON CONFLICT DO UPDATE on SQLite and PostgreSQL alike; returns the keys actually written."""
-    if db.session.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
     now = utcnow()
     rows = [
         {"respondent_id": respondent_id, "question_key": key, "revision": revision, "updated_at": now}
         | {name: getattr(value, name) for name in VALUE_COLUMNS}
+        | ({} if read_revision is None else {"read_revision": read_revision})
         for key, value in values.items()
     ]
-    statement = insert(ANSWERS).values(rows)
+    statement = _upsert_statement(db.session.get_bind().dialect.name, read_revision is not None)
+    return set(core().execute(statement, rows).scalars())
+
+
+@cache
+def _upsert_statement(dialect: str, guarded: bool) -> ReturningInsert[tuple[str]]:
+    """Built once and run with many rows (executemany), so SQLAlchemy compiles it once, not on every save."""
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    statement = insert(ANSWERS)
     statement = statement.on_conflict_do_update(
         index_elements=[ANSWERS.c.respondent_id, ANSWERS.c.question_key],
         set_={name: statement.excluded[name] for name in (*VALUE_COLUMNS, "revision", "updated_at")},
-        where=None if read_revision is None else ANSWERS.c.revision <= read_revision,
+        where=ANSWERS.c.revision <= bindparam("read_revision") if guarded else None,
     )
-    return set(core().execute(statement.returning(ANSWERS.c.question_key)).scalars())
+    return statement.returning(ANSWERS.c.question_key)
