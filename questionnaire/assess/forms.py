@@ -75,14 +75,23 @@ class EntryInput:
         return not self.errors and self.theirs is None
 
 
-def input_of(value: AnswerValue) -> EntryInput:
-    level = NA if value.not_applicable else ("" if value.level is None else str(value.level))
-    return EntryInput(level, value.reason, value.note)
+AnswerRow = tuple[str, int | None, bool, str, str]  # key, level, not applicable, reason, note
 
 
-def inputs_from_answers(page: Page, answers: Mapping[str, AnswerValue]) -> dict[str, EntryInput]:
-    """Show saved answers on a freshly opened page."""
-    return {entry.field_name: input_of(answers[entry.key]) for entry in page.entries if entry.key in answers}
+def read_rows(page: Page, rows: list[AnswerRow], renames: Mapping[str, str]) -> tuple[dict[str, EntryInput], set[str]]:
+    """A freshly opened page's inputs and the keys answered anywhere, straight from the answer rows."""
+    by_key = {row[0]: row for row in rows}
+    for old in [key for key in by_key if key in renames]:
+        by_key.setdefault(renames[old], by_key[old])
+    answered = {key for key, row in by_key.items() if row[2] or row[1] is not None}
+    inputs = {}
+    for entry in page.entries:
+        if row := by_key.get(entry.key):
+            _, level, not_applicable, reason, note = row
+            inputs[entry.field_name] = EntryInput(
+                NA if not_applicable else "" if level is None else str(level), reason, note
+            )
+    return inputs, answered
 
 
 @dataclass(frozen=True)

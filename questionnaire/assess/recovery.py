@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from flask import flash, request
 
-from .context import load_light, page_or_404, registry
+from .context import load_light, page_or_404
 from .forms import parse_page, read_revision
-from .operations import answers_of
 
 
 def page_as_posted(token: str, page_id: str, message: str) -> str:
     """Posted answers, not the stored ones, with the revision the page was read at: nothing is overwritten later."""
-    from .routes import render_page
+    from .routes import answered_keys, render_page
 
     context = load_light(token)
     current = page_or_404(context, page_id)
@@ -20,9 +19,7 @@ def page_as_posted(token: str, page_id: str, message: str) -> str:
     revision = read_revision(request.form)
     if revision is None:
         revision = context.respondent.assessment.revision
-    return render_page(
-        context, token, current, parsed.inputs, answers_of(context.respondent, registry().renames), revision
-    )
+    return render_page(context, token, current, parsed.inputs, answered_keys(context), revision)
 
 
 def page_after_csrf_failure(token: str, page_id: str) -> tuple[str, int]:

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 
 from flask import flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from ..extensions import db
 from ..limits import start_limit
-from ..scoring import AnswerValue, score
+from ..scoring import score
 from . import bp
 from .context import Context, load, load_light, page_or_404, registry
-from .forms import EntryInput, Parsed, StartForm, inputs_from_answers, na_label, parse_page, read_revision
+from .forms import EntryInput, Parsed, StartForm, na_label, parse_page, read_revision, read_rows
 from .layout import Page
-from .operations import Saved, answers_of, assessment_answers, save_answers, start_assessment
-from .progress import progress
+from .operations import Saved, answer_rows, answers_of, assessment_answers, save_answers, start_assessment
+from .progress import progress, progress_of
 from .render import questions_html
 from .standards import combination_problem, standard_choices
 
@@ -53,9 +54,8 @@ def page(token: str, page_id: str) -> Response | str | tuple[str, int]:
     context = load_light(token)
     current = page_or_404(context, page_id)
     if request.method == "GET":
-        answers = answers_of(context.respondent, registry().renames)
-        revision = context.respondent.assessment.revision
-        return render_page(context, token, current, inputs_from_answers(current, answers), answers, revision)
+        inputs, answered = read_rows(current, answer_rows(context.respondent), registry().renames)
+        return render_page(context, token, current, inputs, answered, context.respondent.assessment.revision)
     parsed = parse_page(current, request.form)
     saved = save_answers(context.respondent, parsed.values, read_revision(request.form))
     db.session.commit()
@@ -79,8 +79,7 @@ def page_with_messages(context: Context, token: str, current: Page, parsed: Pars
         )
     if parsed.errors:
         flash(f"{parsed.errors} answer(s) on this page need your attention; the others are saved.", "error")
-    answers = answers_of(context.respondent, registry().renames)
-    html = render_page(context, token, current, parsed.inputs, answers, saved.revision)
+    html = render_page(context, token, current, parsed.inputs, answered_keys(context), saved.revision)
     return html, 409 if saved.conflicts else 400
 
 
@@ -89,7 +88,7 @@ def render_page(
     token: str,
     current: Page,
     inputs: Mapping[str, EntryInput],
-    answers: Mapping[str, AnswerValue],
+    answered: AbstractSet[str],
     revision: int,
 ) -> str:
     before, after = context.questionnaire.neighbours(current.id)
@@ -107,8 +106,12 @@ def render_page(
         before=before,
         after=after,
         position=context.questionnaire.pages.index(current) + 1,
-        progress=progress(context, answers),
+        progress=progress_of(context, answered),
     )
+
+
+def answered_keys(context: Context) -> set[str]:
+    return {key for key, value in answers_of(context.respondent, registry().renames).items() if value.answered}
 
 
 def destination(context: Context, token: str, current: Page, go: str) -> str:

@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from flask import Flask, request, send_from_directory
+from werkzeug.security import safe_join
 from werkzeug.wrappers import Response
 
 ONE_YEAR = 365 * 24 * 3600
@@ -27,16 +28,17 @@ class Asset:
     etag: str
 
 
+def content_hash(folder: Path, filename: str) -> str | None:
+    """None for anything but a regular file inside `folder` (never follows '..' out of it)."""
+    path = safe_join(str(folder), filename)
+    if path is None or not Path(path).is_file():
+        return None
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:12]
+
+
 @cache
-def content_hash(path: Path) -> str:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
-    except OSError:
-        return "missing"
-
-
 def plotly_version(static_folder: str) -> str:
-    return content_hash(Path(static_folder) / PLOTLY)
+    return content_hash(Path(static_folder), str(PLOTLY)) or "missing"
 
 
 @cache
@@ -49,14 +51,23 @@ def plotly_asset(static_folder: str) -> Asset:
 def version_static_files(app: Flask) -> None:
     """url_for('static', ...) adds ?v=<hash>; a request with the current hash is cached for a year."""
     folder = Path(app.static_folder or "static")
+    versions: dict[str, str] = {}  # filename -> hash: every page asks for the same few, many times
+
+    def version(filename: str) -> str:
+        if filename not in versions:
+            found = content_hash(folder, filename)
+            if found is None:
+                return "missing"  # not remembered: requests for made-up names must not grow the dict
+            versions[filename] = found
+        return versions[filename]
 
     @app.url_defaults
     def add_version(endpoint: str, values: dict[str, str]) -> None:
         if endpoint == "static" and "filename" in values and "v" not in values:
-            values["v"] = content_hash(folder / values["filename"])
+            values["v"] = version(values["filename"])
 
     def static(filename: str) -> Response:
-        versioned = request.args.get("v") == content_hash(folder / filename)
+        versioned = request.args.get("v") == version(filename)
         response = send_from_directory(folder, filename, max_age=ONE_YEAR if versioned else None)
         file = response.response
         response.make_sequence()  # small files, read whole: Flask-Compress then gzips them as it does pages
