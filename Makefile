@@ -6,7 +6,7 @@ WORKERS ?= 2
 BIN := $(VENV)/bin
 export FLASK_APP := app
 
-.PHONY: run dev test lint check-banks bench clean
+.PHONY: run dev test lint check-banks bench plotly clean
 
 $(BIN)/python:
 	@scripts/ensure-venv "$(PYTHON)"
@@ -22,10 +22,10 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	@touch $@
 
-## run: install, apply migrations, serve on http://127.0.0.1:$(PORT) with gunicorn
+## run: install, apply migrations, serve on http://127.0.0.1:$(PORT) with gunicorn (settings: gunicorn.conf.py)
 run: $(VENV)/.installed
 	$(BIN)/flask db upgrade
-	$(BIN)/gunicorn --bind 127.0.0.1:$(PORT) --workers $(WORKERS) --access-logfile - app:app
+	$(BIN)/gunicorn --config gunicorn.conf.py --bind 127.0.0.1:$(PORT) --workers $(WORKERS) --access-logfile - app:app
 
 ## dev: the Flask development server with reloading and the debugger
 dev: $(VENV)/.installed
@@ -43,9 +43,13 @@ lint: $(VENV)/.installed-test
 check-banks: $(VENV)/.installed
 	$(BIN)/flask banks check
 
-## bench: throughput and page-weight figures (needs wrk: apt-get install wrk)
+## bench: throughput as a ratio to a bare Flask hello, start-up, page weight (needs wrk: apt-get install wrk)
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/run.py
+
+## plotly: rebuild static/vendor/plotly.min.js from pinned npm packages (needs Node.js and npm; see assets/plotly)
+plotly:
+	scripts/build-plotly
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import config
-from .banks import load_registry
-from .extensions import csrf, db, limiter, login_manager, migrate
+# only light imports here: gunicorn.conf.py imports questionnaire.logs, also for servers that are not this app
+from . import config, logs
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 log = logging.getLogger(__name__)
@@ -31,6 +31,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         static_folder=str(resource_dir("static")),
     )
     configure(app, test_config)
+    logs.install(app)
     register_extensions(app)
     register_banks(app)
     register_blueprints(app)
@@ -47,6 +48,8 @@ def configure(app: Flask, test_config: dict[str, Any] | None) -> None:
     app.config.from_prefixed_env()
     if url := config.database_url_from_env():
         app.config["SQLALCHEMY_DATABASE_URI"] = url
+    if url := config.redis_url_from_env():
+        app.config["RATELIMIT_STORAGE_URI"] = url
     if test_config:
         app.config.from_mapping(test_config)
     os.makedirs(app.instance_path, exist_ok=True)
@@ -59,10 +62,18 @@ def configure(app: Flask, test_config: dict[str, Any] | None) -> None:
 
 
 def register_extensions(app: Flask) -> None:
+    from .extensions import compress, csrf, db, limiter, login_manager
+
+    if proxies := int(app.config["PROXY_COUNT"]):
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)  # type: ignore[method-assign]
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(resource_dir("migrations")))
+    if app.config["MIGRATIONS"]:
+        from flask_migrate import Migrate
+
+        Migrate(app, db, directory=str(resource_dir("migrations")))
     csrf.init_app(app)
     limiter.init_app(app)
+    compress.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "consult.signin"
     login_manager.login_message = "Sign in to see that page."
@@ -75,7 +86,14 @@ def register_extensions(app: Flask) -> None:
 
 def register_banks(app: Flask) -> None:
     """Load every bank once per process; a broken file is logged and left out, the rest keep working."""
-    registry = load_registry(Path(app.config["BANKS_DIR"]))
+    from .banks import load_registry
+    from .banks.cache import cached_registry
+
+    directory = Path(app.config["BANKS_DIR"])
+    if app.config["BANK_CACHE"]:
+        registry = cached_registry(directory, Path(app.instance_path) / "bank-cache")
+    else:
+        registry = load_registry(directory)
     for problems in registry.problems.values():
         for problem in problems:
             log.error("question bank not loaded: %s", problem)
@@ -109,18 +127,22 @@ def register_commands(app: Flask) -> None:
 
 
 def register_template_globals(app: Flask) -> None:
-    from .assess.forms import LEVELS
+    from .assess.forms import LEVELS, NA, NOTE_MAX, REASON_MAX
     from .assess.standards import edition_advice
     from .banks import AUDIT_METHOD_LABELS
-    from .pages.assets import plotly_version
+    from .pages.assets import plotly_version, version_static_files
     from .reports.soa import has_soa
     from .scoring import GRADE_LABELS
 
+    version_static_files(app)
     app.jinja_env.globals.update(
         method_labels=AUDIT_METHOD_LABELS,
         grade_labels=GRADE_LABELS,
         level_labels={int(choice.value): choice.label for choice in LEVELS},
-        plotly_version=plotly_version(),
+        level_choices=[(choice.value, choice.label) for choice in LEVELS] + [(NA, "")],
+        reason_max=REASON_MAX,
+        note_max=NOTE_MAX,
+        plotly_version=plotly_version(app.static_folder or "static"),
         has_soa=has_soa,
         bank_name=lambda bank_id: getattr(app.extensions["banks"].get(bank_id), "name", bank_id),
         edition_advice=lambda bank: edition_advice(app.extensions["banks"], bank),

@@ -19,10 +19,21 @@ class Defaults:
     WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the browser session: a long form never expires
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
-    SEND_FILE_MAX_AGE_DEFAULT = 3600
+    SEND_FILE_MAX_AGE_DEFAULT = 3600  # unversioned static URLs; versioned ones (?v=<hash>) are cached a year
     BANKS_DIR: str | None = None  # None -> the question_banks folder shipped with the app
+    MIGRATIONS = True  # Flask-Migrate's `flask db` commands; gunicorn.conf.py turns it off (Alembic is a slow import)
+    BANK_CACHE = True  # keep validated banks in instance/, keyed by a hash of the bank files and the schema code
     PREFERRED_URL_SCHEME = "http"
-    SIGNIN_RATE_LIMIT = "10 per minute; 60 per hour"  # sign-in and sign-up attempts per client address
+    PROXY_COUNT = 0  # reverse proxies in front of the app whose X-Forwarded-For/-Proto headers can be trusted
+    # Flask-Limiter: counts in this process by default; in Redis (shared by every host) when REDIS_URL is set
+    RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_HEADERS_ENABLED = True
+    RATELIMIT_SWALLOW_ERRORS = True  # a Redis outage must not take the site down...
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True  # ...and limits still apply per process meanwhile
+    RATELIMIT_KEY_PREFIX = "preaudit"
+    START_RATE_LIMIT = "10 per minute;100 per day"  # assessments one address may start
+    SIGN_IN_RATE_LIMIT = "10 per minute;60 per hour"  # consultant sign-in and sign-up attempts per address
+    COMPRESS_MIMETYPES = ["text/html", "text/css", "text/javascript", "application/javascript", "text/csv"]
 
 
 def database_url_from_env() -> str | None:
@@ -34,6 +45,10 @@ def database_url_from_env() -> str | None:
         if url.startswith(prefix):
             return "postgresql+psycopg://" + url[len(prefix) :]
     return url
+
+
+def redis_url_from_env() -> str | None:
+    return os.environ.get("REDIS_URL") or None
 
 
 def sqlite_url(instance_path: str) -> str:

@@ -1,9 +1,17 @@
-"""Error pages and security headers. Nothing reaches the user as a bare 500 traceback."""
+"""Error pages and security headers. Nothing reaches the user as a bare 500 traceback.
+
+A database fault (down, disk full, read-only) is a 503 that says nothing on the page was saved and hands the
+posted answers back, with a fresh CSRF token, so the user can save them again once the database is back.
+"""
 
 from __future__ import annotations
 
-from flask import Flask, render_template, request
-from flask_wtf.csrf import CSRFError
+from contextlib import suppress
+
+from flask import Flask, current_app, render_template, request
+from flask_wtf.csrf import CSRFError, generate_csrf
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from .extensions import db
@@ -21,19 +29,64 @@ HEADERS = {
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
     "Cross-Origin-Opener-Policy": "same-origin",
 }
+HSTS = "max-age=31536000; includeSubDomains"
 MESSAGES = {
     400: "The request could not be understood. Go back and try again.",
     404: "There is nothing here. Check the link, or start from the home page.",
     405: "That action is not allowed here.",
     413: "That form was far larger than any page of this site sends, so it was refused. Nothing was saved.",
-    429: "Too many attempts from your address. Wait a minute and try again.",
+    429: "Too many attempts came from your network in a short time, so this one was refused and nothing was saved. "
+    "Wait a minute, then try again.",
     503: "This part of the site is temporarily unavailable.",
 }
+NOT_SAVED = (
+    "Nothing on this page was saved: our database could not store it just now. Your answers are still below; "
+    "save again in a minute."
+)
+UNAVAILABLE = "Our database cannot be reached just now. Nothing you saved before is lost; try again in a minute."
 
 
 def render_error(code: int, description: str | None = None) -> tuple[str, int]:
     message = description or MESSAGES.get(code, "Something went wrong on our side. Please try again.")
     return render_template("errors/error.html", code=code, message=message), code
+
+
+def database_fault(error: Exception) -> tuple[str, int]:
+    """Roll back, log, and give the user back what they posted."""
+    try:
+        db.session.rollback()
+    except DBAPIError:
+        db.session.remove()
+    current_app.logger.error("database error on %s %s", request.method, request.path, exc_info=error)
+    try:
+        if request.method != "POST":
+            return render_error(503, UNAVAILABLE)
+        if request.endpoint == "assess.page":
+            from .assess.recovery import page_as_posted
+
+            try:
+                return page_as_posted(**request.view_args, message=NOT_SAVED), 503  # type: ignore[arg-type]
+            except DBAPIError:
+                db.session.remove()  # cannot even read: fall back to the form without the page around it
+        return unsaved_form(), 503
+    finally:
+        _discard_connection()
+
+
+def _discard_connection() -> None:
+    """A connection opened while the database refused writes may keep refusing them: never pool it."""
+    with suppress(DBAPIError):
+        db.session.connection().invalidate()
+    db.session.remove()
+
+
+def unsaved_form() -> str:
+    """Every posted text field, as a form that posts them again to the same address."""
+    fields = [(name, value) for name, value in request.form.items(multi=True) if name != "csrf_token"]
+    files = [file.filename for file in request.files.values() if file.filename]
+    return render_template(
+        "errors/unsaved.html", fields=fields, files=files, action=request.path, csrf=generate_csrf(), message=NOT_SAVED
+    )
 
 
 def register(app: Flask) -> None:
@@ -51,6 +104,9 @@ def register(app: Flask) -> None:
             return page_after_csrf_failure(**request.view_args)  # type: ignore[arg-type]
         return render_error(400, "This form had expired, so nothing was saved. Go back, reload the page and try again.")
 
+    app.register_error_handler(DBAPIError, database_fault)
+    app.register_error_handler(PoolTimeout, database_fault)
+
     @app.errorhandler(InternalServerError)
     def server_error(error: InternalServerError):  # type: ignore[no-untyped-def]
         db.session.rollback()
@@ -60,6 +116,8 @@ def register(app: Flask) -> None:
     def security_headers(response):  # type: ignore[no-untyped-def]
         for name, value in HEADERS.items():
             response.headers.setdefault(name, value)
+        if app.config.get("SESSION_COOKIE_SECURE"):
+            response.headers.setdefault("Strict-Transport-Security", HSTS)
         if request.path.startswith(("/a/", "/consult/")):  # private links and a consultant's client data
             response.headers.setdefault("Cache-Control", "no-store")
             response.headers.setdefault("X-Robots-Tag", "noindex")

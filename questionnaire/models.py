@@ -76,6 +76,8 @@ class Assessment(db.Model):
     certified_on: Mapped[date | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # bumped by every save that changes an answer; a page carries the revision it was read at
+    revision: Mapped[int] = mapped_column(default=0, server_default="0")
 
     organisation: Mapped[Organisation] = relationship(back_populates="assessments")
     standards: Mapped[list[AssessmentStandard]] = relationship(
@@ -150,6 +152,8 @@ class Answer(db.Model):
     reason: Mapped[str] = mapped_column(Text, default="")
     note: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # the assessment revision this answer was written at: newer than a page's revision means someone else saved it
+    revision: Mapped[int] = mapped_column(default=0, server_default="0")
 
     respondent: Mapped[Respondent] = relationship(back_populates="answers")
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,6 +24,8 @@ from questionnaire.extensions import db
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
 CSRF_PATTERN = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
+# rate-limit counters of this run never meet those of another run in a shared Redis (REDIS_URL)
+os.environ.setdefault("FLASK_RATELIMIT_KEY_PREFIX", f"preaudit-test-{uuid.uuid4().hex}")
 
 
 @pytest.fixture(scope="session")
@@ -38,6 +41,7 @@ def app(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator
             "SECRET_KEY": "test-only-secret",
             "SQLALCHEMY_DATABASE_URI": database_url,
             "SERVER_NAME": "preaudit.test",
+            "START_RATE_LIMIT": "10000 per minute",  # tests start many assessments; test_limits.py tests the limit
         }
     )
     application.instance_path = str(tmp_path_factory.mktemp("instance"))

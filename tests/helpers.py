@@ -12,6 +12,7 @@ from questionnaire.assess.layout import Entry, Page
 from .conftest import csrf_from
 
 TOKEN_IN_URL = re.compile(r"/a/([A-Za-z0-9_-]{43})")
+REVISION = re.compile(r'name="revision" value="(\d+)"')
 
 
 def start(client: FlaskClient, *standards: str, organisation: str = "Acme Precision Ltd") -> str:
@@ -27,8 +28,13 @@ def start(client: FlaskClient, *standards: str, organisation: str = "Acme Precis
 
 
 def form_data(page: Page, choose: Callable[[Entry], str | None], token_html: str) -> dict[str, str]:
-    """A page's post body: for each entry the level `choose` returns ('na' with a reason), blank if None."""
+    """A page's post body: for each entry the level `choose` returns ('na' with a reason), blank if None.
+
+    Like a browser, it sends back the revision the page carries, when it carries one.
+    """
     data = {"csrf_token": csrf_from(token_html)}
+    if match := REVISION.search(token_html):
+        data["revision"] = match.group(1)
     for entry in page.entries:
         value = choose(entry)
         if value is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import re
 from pathlib import Path
 
 import pytest
@@ -39,18 +40,62 @@ def test_no_page_loads_anything_from_another_host(client: FlaskClient) -> None:
         assert "cdn" not in html.lower()
 
 
-def test_plotly_is_served_locally_and_cached_for_a_year(client: FlaskClient) -> None:
-    url = f"/assets/plotly-{plotly_version()}.min.js"
+def test_plotly_is_our_partial_bundle_served_locally_and_cached_for_a_year(app: Flask, client: FlaskClient) -> None:
+    url = f"/assets/plotly-{plotly_version(app.static_folder)}.min.js"  # type: ignore[arg-type]
     response = client.get(url, headers={"Accept-Encoding": "gzip, br"})
     assert response.status_code == 200
     assert response.headers["Content-Encoding"] == "gzip"
     assert "max-age=31536000" in response.headers["Cache-Control"] and "immutable" in response.headers["Cache-Control"]
-    assert gzip.decompress(response.data).startswith(b"/**\n* plotly.js")
+    assert len(response.data) <= 450 * 1024  # the full plotly.js is 1.4 MiB gzipped
+    assert gzip.decompress(response.data).startswith(b"/**\n* plotly.js v4.1.1, partial bundle: bar, scatterpolar")
     plain = client.get(url)
     assert "Content-Encoding" not in plain.headers and plain.data.startswith(b"/**")
     again = client.get(url, headers={"If-None-Match": response.headers["ETag"]})
     assert again.status_code == 304
     assert client.get("/assets/plotly-0.0.1.min.js").status_code == 404
+
+
+def test_the_bundle_has_every_trace_type_the_charts_draw(app: Flask) -> None:
+    import json
+
+    from questionnaire import charts
+
+    bundle = (Path(app.static_folder) / "vendor" / "plotly.min.js").read_text(encoding="utf-8")  # type: ignore[arg-type]
+    source = Path(charts.__file__).read_text(encoding="utf-8")
+    used = {word for word in ("Bar", "Scatterpolar", "Scatter", "Pie", "Heatmap") if f"go.{word}(" in source}
+    assert used <= {"Bar", "Scatterpolar"}, f"charts.py draws {used}: rebuild the bundle with scripts/build-plotly"
+    for trace in ("bar", "scatterpolar"):
+        assert json.dumps(trace) in bundle or f'"{trace}"' in bundle
+
+
+def test_static_files_are_versioned_cached_for_a_year_and_compressed(client: FlaskClient) -> None:
+    html = client.get("/").text
+    match = re.search(r'href="(/static/css/app\.css\?v=[0-9a-f]{12})"', html)
+    assert match, "stylesheet URL is not versioned"
+    with client.get(match.group(1), headers={"Accept-Encoding": "gzip"}) as response:
+        assert response.status_code == 200
+        assert (
+            "max-age=31536000" in response.headers["Cache-Control"] and "immutable" in response.headers["Cache-Control"]
+        )
+        assert response.headers["Content-Encoding"] == "gzip" and b":root {" in gzip.decompress(response.data)
+    with client.get("/static/css/app.css?v=000000000000") as stale:
+        assert "max-age=31536000" not in stale.headers.get("Cache-Control", "")
+
+
+def test_pages_are_compressed(client: FlaskClient) -> None:
+    response = client.get("/", headers={"Accept-Encoding": "gzip"})
+    assert response.headers["Content-Encoding"] == "gzip" and b"Preaudit" in gzip.decompress(response.data)
+    assert "Accept-Encoding" in response.headers["Vary"]
+    assert "Content-Encoding" not in client.get("/").headers
+
+
+def test_hsts_only_when_the_session_cookie_is_secure(app: Flask, client: FlaskClient) -> None:
+    assert "Strict-Transport-Security" not in client.get("/").headers
+    app.config["SESSION_COOKIE_SECURE"] = True
+    try:
+        assert client.get("/").headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
+    finally:
+        app.config["SESSION_COOKIE_SECURE"] = False
 
 
 def test_secret_key_is_generated_once_into_the_instance_folder(tmp_path: Path) -> None:

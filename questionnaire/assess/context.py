@@ -5,22 +5,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask import abort
-from flask_wtf import FlaskForm
 
 from .. import access
 from ..banks import Bank
 from ..banks.flask_glue import registry
 from ..models import LINK_ANSWER, Assessment, Respondent
+from ..service.operations import AssessmentRef, RespondentRef, find_respondent_ref
 from .estimate import Estimate, estimate
-from .forms import page_form_class
 from .layout import Page, Questionnaire, build
 
 
 @dataclass(frozen=True)
 class Context:
-    assessment: Assessment
+    assessment: Assessment | AssessmentRef
     questionnaire: Questionnaire
-    respondent: Respondent | None = None  # the link that opened it; None when its consultant looks
+    respondent: Respondent | RespondentRef | None = None  # the link that opened it; None when its consultant looks
 
     @property
     def banks(self) -> tuple[Bank, ...]:
@@ -35,11 +34,29 @@ class Context:
     def can_answer(self) -> bool:
         return self.respondent is not None and self.respondent.access == LINK_ANSWER
 
+    @property
+    def layout_key(self) -> tuple[str, ...]:
+        return self.assessment.layout_key
+
 
 def load(token: str, need: access.Need = "answer") -> Context:
     """404 for any token that may not do `need` here, whatever the reason: no hint the assessment exists."""
     respondent = access.by_token(token, need)
     return for_assessment(respondent.assessment, respondent)
+
+
+def load_light(token: str) -> Context:
+    """The same check for answering, reading plain rows instead of models: for the question pages, the busiest."""
+    respondent = find_respondent_ref(token)
+    if respondent is None or not access.permits(
+        access.Principal(link=respondent),  # type: ignore[arg-type]
+        None,
+        respondent.assessment_id,
+        "answer",
+    ):
+        abort(404)
+    assessment = respondent.assessment
+    return Context(assessment, questionnaire_for(assessment.bank_ids, assessment.kind), respondent)
 
 
 def for_assessment(assessment: Assessment, respondent: Respondent | None = None) -> Context:
@@ -64,11 +81,6 @@ def page_or_404(context: Context, page_id: str) -> Page:
     if page is None:
         abort(404)
     return page
-
-
-def form_for(context: Context, page: Page) -> FlaskForm:
-    key = ("form", *context.assessment.layout_key, page.id)
-    return registry().derived(key, lambda: page_form_class(page))()
 
 
 def estimate_for(bank_ids: list[str], kind: str = "full") -> Estimate:

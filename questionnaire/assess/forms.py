@@ -1,15 +1,22 @@
-"""Forms: starting an assessment, and one generated form per questionnaire page."""
+"""Forms: starting an assessment (Flask-WTF), and reading a questionnaire page's post.
+
+A page has three inputs per question and up to a hundred questions. It is read and written without WTForms:
+the template writes the inputs (render.py), `parse_page` reads them back with the same rules WTForms applied,
+and CSRFProtect checks the token of every POST as it does for every other form.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from flask_wtf import FlaskForm
-from wtforms import Field, IntegerField, RadioField, SelectChoice, SelectMultipleField, StringField, TextAreaField
+from wtforms import IntegerField, RadioField, SelectChoice, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from ..scoring import AnswerValue
+from ..text import NoControlCharacters, control_problem
 from .layout import Entry, Page
 
 LEVELS: list[SelectChoice] = [
@@ -19,6 +26,7 @@ LEVELS: list[SelectChoice] = [
     SelectChoice("3", "Implemented, with its records"),
     SelectChoice("4", "Effective: measured, reviewed, improved over cycles"),
 ]
+LEVEL_VALUES = frozenset(choice.value for choice in LEVELS)
 NA = "na"
 NOTE_MAX = 2000
 REASON_MAX = 500
@@ -31,8 +39,12 @@ class MultiCheckboxField(SelectMultipleField):
 
 
 class StartForm(FlaskForm):
-    organisation = StringField("Organisation name", validators=[DataRequired(), Length(max=200)])
-    sector = StringField("Sector", validators=[Optional(), Length(max=120)], description="Optional, e.g. metalwork")
+    organisation = StringField("Organisation name", validators=[DataRequired(), Length(max=200), NoControlCharacters()])
+    sector = StringField(
+        "Sector",
+        validators=[Optional(), Length(max=120), NoControlCharacters()],
+        description="Optional, e.g. metalwork",
+    )
     headcount = IntegerField(
         "Number of people",
         validators=[Optional(), NumberRange(min=1, max=1_000_000)],
@@ -40,7 +52,7 @@ class StartForm(FlaskForm):
     )
     scope = TextAreaField(
         "Scope of certification",
-        validators=[Optional(), Length(max=SCOPE_MAX)],
+        validators=[Optional(), Length(max=SCOPE_MAX), NoControlCharacters()],
         description="Optional. The sites, products, services and activities the certificate would cover.",
     )
     standards = MultiCheckboxField("Standards", validators=[DataRequired(message="Choose at least one standard.")])
@@ -54,7 +66,7 @@ class StartForm(FlaskForm):
     )
     previous_link = StringField(
         "Private link of your assessment of the previous edition",
-        validators=[Optional(), Length(max=300)],
+        validators=[Optional(), Length(max=300), NoControlCharacters()],
         description="Optional. Answers to requirements that did not change are carried over from it.",
     )
 
@@ -63,68 +75,100 @@ def na_label(page: Page) -> str:
     return "Excluded from the Statement of Applicability" if page.kind == "controls" else "Not applicable"
 
 
-def page_form_class(page: Page) -> type[FlaskForm]:
-    """Three fields per question: level (radio), reason for N/A, note. Built once per page layout."""
-    fields: dict[str, Field] = {}
+@dataclass
+class EntryInput:
+    """What one question shows: the chosen level ('', '0'-'4', 'na'), reason, note, and messages per input."""
+
+    level: str = ""
+    reason: str = ""
+    note: str = ""
+    errors: dict[str, list[str]] = field(default_factory=dict)
+    theirs: AnswerValue | None = None  # a newer answer someone else saved, shown beside this one
+
+    def checked(self, value: str) -> str:
+        return " checked" if self.level == value else ""
+
+    @property
+    def plain(self) -> bool:
+        """Nothing but values: the page can show it from its pre-rendered skeleton."""
+        return not self.errors and self.theirs is None
+
+
+AnswerRow = tuple[str, int | None, bool, str, str]  # key, level, not applicable, reason, note
+
+
+def read_rows(page: Page, rows: list[AnswerRow], renames: Mapping[str, str]) -> tuple[dict[str, EntryInput], set[str]]:
+    """A freshly opened page's inputs and the keys answered anywhere, straight from the answer rows."""
+    by_key = {row[0]: row for row in rows}
+    for old in [key for key in by_key if key in renames]:
+        by_key.setdefault(renames[old], by_key[old])
+    answered = {key for key, row in by_key.items() if row[2] or row[1] is not None}
+    inputs = {}
     for entry in page.entries:
-        choices = LEVELS + ([SelectChoice(NA, na_label(page))] if entry.question.allow_na else [])
-        fields[f"{entry.field_name}-level"] = RadioField(entry.text, choices=choices, validate_choice=False)
-        fields[f"{entry.field_name}-reason"] = StringField("Reason", validators=[Length(max=REASON_MAX)])
-        fields[f"{entry.field_name}-note"] = TextAreaField("Note", validators=[Length(max=NOTE_MAX)])
-    return type(f"PageForm_{page.id}", (FlaskForm,), fields)
+        if row := by_key.get(entry.key):
+            _, level, not_applicable, reason, note = row
+            inputs[entry.field_name] = EntryInput(
+                NA if not_applicable else "" if level is None else str(level), reason, note
+            )
+    return inputs, answered
 
 
 @dataclass(frozen=True)
 class Parsed:
     values: dict[str, AnswerValue]
     errors: int
+    inputs: dict[str, EntryInput]
 
 
-def parse_page(form: FlaskForm, page: Page) -> Parsed:
+def parse_page(page: Page, form: Mapping[str, str]) -> Parsed:
     """Valid answers are kept even when others on the page are wrong; each wrong one gets its message."""
     values: dict[str, AnswerValue] = {}
+    inputs: dict[str, EntryInput] = {}
     errors = 0
     for entry in page.entries:
-        value = _parse_entry(form, entry)
+        shown = inputs[entry.field_name] = _read(form, entry.field_name)
+        value = _parse_entry(shown, entry)
         if value is None:
             errors += 1
         elif value.answered or value.note:
             values[entry.key] = value
-    return Parsed(values, errors)
+    return Parsed(values, errors, inputs)
 
 
-def _parse_entry(form: FlaskForm, entry: Entry) -> AnswerValue | None:
-    level_field = form[f"{entry.field_name}-level"]
-    reason_field = form[f"{entry.field_name}-reason"]
-    note_field = form[f"{entry.field_name}-note"]
-    if reason_field.errors or note_field.errors:
+def _read(form: Mapping[str, str], name: str) -> EntryInput:
+    return EntryInput(form.get(f"{name}-level", ""), form.get(f"{name}-reason", ""), form.get(f"{name}-note", ""))
+
+
+def _text_errors(shown: EntryInput) -> None:
+    for name, text, limit in (("reason", shown.reason, REASON_MAX), ("note", shown.note, NOTE_MAX)):
+        if len(text) > limit:
+            shown.errors[name] = [f"Field cannot be longer than {limit} characters."]
+        elif problem := control_problem(text):
+            shown.errors[name] = [problem]
+
+
+def _parse_entry(shown: EntryInput, entry: Entry) -> AnswerValue | None:
+    _text_errors(shown)
+    if shown.errors:
         return None
-    raw = (level_field.data or "").strip()
-    reason = (reason_field.data or "").strip()
-    note = (note_field.data or "").strip()
+    raw, reason, note = shown.level.strip(), shown.reason.strip(), shown.note.strip()
     if raw == NA:
         if not entry.question.allow_na:
-            level_field.errors = ["This requirement cannot be marked not applicable: choose a level from 0 to 4."]
+            shown.errors["level"] = ["This requirement cannot be marked not applicable: choose a level from 0 to 4."]
             return None
         if not reason:
-            reason_field.errors = ["Give the reason it does not apply; an auditor will ask for the justification."]
+            shown.errors["reason"] = ["Give the reason it does not apply; an auditor will ask for the justification."]
             return None
         return AnswerValue(None, True, reason, note)
     if raw == "":
         return AnswerValue(None, False, "", note)
-    if raw not in {choice.value for choice in LEVELS}:
-        level_field.errors = ["Choose one of the levels 0 to 4."]
+    if raw not in LEVEL_VALUES:
+        shown.errors["level"] = ["Choose one of the levels 0 to 4."]
         return None
     return AnswerValue(int(raw), False, "", note)
 
 
-def fill_page(form: FlaskForm, page: Page, answers: dict[str, AnswerValue]) -> None:
-    """Show saved answers on a freshly opened page."""
-    for entry in page.entries:
-        value = answers.get(entry.key)
-        if value is None:
-            continue
-        level = NA if value.not_applicable else ("" if value.level is None else str(value.level))
-        form[f"{entry.field_name}-level"].data = level
-        form[f"{entry.field_name}-reason"].data = value.reason
-        form[f"{entry.field_name}-note"].data = value.note
+def read_revision(form: Mapping[str, str]) -> int | None:
+    """The assessment revision the page was read at; None (no check) for a form that does not carry one."""
+    raw = form.get("revision", "")
+    return int(raw) if raw.isdigit() and len(raw) < 12 else None

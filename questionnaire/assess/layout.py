@@ -28,7 +28,7 @@ class Entry:
     serves: tuple[str, ...]
     levels: dict[int, str] | None = None  # what levels 1-4 look like for this question, shown beside the scale
 
-    @property
+    @cached_property
     def field_name(self) -> str:
         return re.sub(r"[^A-Za-z0-9]", "_", self.key)
 
@@ -51,7 +51,7 @@ class Page:
     kind: str
     blocks: tuple[Block, ...]
 
-    @property
+    @cached_property
     def entries(self) -> list[Entry]:
         return [entry for block in self.blocks for entry in block.entries]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -46,9 +47,13 @@ class Progress:
 
 
 def progress(context: Context, answers: Mapping[str, AnswerValue]) -> Progress:
+    return progress_of(context, {key for key, value in answers.items() if value.answered})
+
+
+def progress_of(context: Context, answered: AbstractSet[str]) -> Progress:
+    """From the keys of the answered questions alone: what a question page has at hand."""
     pages = []
     for page in context.questionnaire.pages:
         entries = page.entries
-        answered = sum(1 for entry in entries if (value := answers.get(entry.key)) and value.answered)
-        pages.append(PageProgress(page, answered, len(entries)))
+        pages.append(PageProgress(page, sum(1 for entry in entries if entry.key in answered), len(entries)))
     return Progress(pages)

@@ -3,30 +3,32 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 
 from flask import flash, redirect, render_template, request, url_for
-from flask_wtf import FlaskForm
 from werkzeug.wrappers import Response
 
-from .. import charts
 from ..banks.flask_glue import registry
 from ..extensions import db
-from ..scoring import AnswerValue, score
+from ..limits import start_limit
+from ..scoring import score
 from ..scoring.consensus import CONSENSUS_RULE, effective
 from ..service.consensus import answer_sets, carried_answers
 from ..service.editions import carry_over, find_previous
-from ..service.operations import answers_of, save_answers, start_assessment
+from ..service.operations import Saved, answer_rows, answers_of, save_answers, start_assessment
 from . import bp, nav
-from .context import Context, estimate_for, form_for, load, page_or_404
-from .forms import StartForm, fill_page, na_label, parse_page
+from .context import Context, estimate_for, load, load_light, page_or_404
+from .forms import EntryInput, Parsed, StartForm, na_label, parse_page, read_revision, read_rows
 from .layout import Page
-from .progress import progress
+from .progress import progress, progress_of
+from .render import questions_html
 from .standards import combination_problem, edition_problem, standard_choices
 
 READY = "Your assessment is ready. Bookmark the private link below: it is the only way back in."
 
 
 @bp.route("/start", methods=["GET", "POST"])
+@start_limit
 def start() -> Response | tuple[str, int] | str:
     form = StartForm()
     form.standards.choices = standard_choices(registry())
@@ -71,7 +73,7 @@ def start_from(form: StartForm) -> str | None:
 @bp.get("/a/<token>")
 def overview(token: str) -> str:
     context = load(token)
-    answers = answers_of(context.respondent)
+    answers = answers_of(context.respondent, registry().renames)  # type: ignore[arg-type]
     assessment = context.assessment
     return render_template(
         "assess/overview.html",
@@ -84,41 +86,74 @@ def overview(token: str) -> str:
 
 @bp.route("/a/<token>/s/<page_id>", methods=["GET", "POST"])
 def page(token: str, page_id: str) -> Response | str | tuple[str, int]:
-    context = load(token)
+    context = load_light(token)
     current = page_or_404(context, page_id)
-    form = form_for(context, current)
     if request.method == "GET":
-        answers = answers_of(context.respondent)
-        fill_page(form, current, {**carried_answers(context.assessment), **answers})
-        return render_page(context, token, current, form, answers)
-    form.validate()
-    parsed = parse_page(form, current)
-    saved = save_answers(context.respondent, parsed.values)
+        own = answer_rows(context.respondent)  # type: ignore[arg-type]
+        carried = [  # last assessment's answers, shown until this respondent answers (re-assessment)
+            (key, v.level, v.not_applicable, v.reason, v.note) for key, v in carried_answers(context.assessment).items()
+        ]
+        inputs, answered = read_rows(current, carried + own, registry().renames)
+        if carried:
+            _, answered = read_rows(current, own, registry().renames)
+        return render_page(context, token, current, inputs, answered, context.assessment.revision)
+    parsed = parse_page(current, request.form)
+    saved = save_answers(context.respondent, parsed.values, read_revision(request.form))  # type: ignore[arg-type]
     db.session.commit()
-    if parsed.errors:
-        flash(f"{parsed.errors} answer(s) on this page need your attention; the others are saved.", "error")
-        return render_page(context, token, current, form, answers_of(context.respondent)), 400
-    if saved:
+    if parsed.errors or saved.conflicts:
+        return page_with_messages(context, token, current, parsed, saved)
+    if saved.written:
         flash(f"Saved: {current.id} {current.title}.", "success")
     return redirect(destination(context, token, current, request.form.get("go", "next")))
 
 
+def page_with_messages(context: Context, token: str, current: Page, parsed: Parsed, saved: Saved) -> tuple[str, int]:
+    """The page again, as posted: each wrong answer with its message, each newer answer beside the posted one."""
+    fields = {entry.key: entry.field_name for entry in current.entries}
+    for key, theirs in saved.conflicts.items():
+        parsed.inputs[fields[key]].theirs = theirs
+    if saved.conflicts:
+        flash(
+            f"{len(saved.conflicts)} answer(s) on this page were changed by someone else after you opened it, so "
+            "yours were not saved there: both are shown below. The rest of the page is saved.",
+            "error",
+        )
+    if parsed.errors:
+        flash(f"{parsed.errors} answer(s) on this page need your attention; the others are saved.", "error")
+    html = render_page(context, token, current, parsed.inputs, answered_keys(context), saved.revision)
+    return html, 409 if saved.conflicts else 400
+
+
 def render_page(
-    context: Context, token: str, current: Page, form: FlaskForm, answers: Mapping[str, AnswerValue]
+    context: Context,
+    token: str,
+    current: Page,
+    inputs: Mapping[str, EntryInput],
+    answered: AbstractSet[str],
+    revision: int,
 ) -> str:
     before, after = context.questionnaire.neighbours(current.id)
+    label = na_label(current)
+    questions = questions_html(
+        context.layout_key, current, inputs, na_label=label, several_standards=len(context.banks) > 1
+    )
     return render_template(
         "assess/page.html",
         context=context,
         token=token,
         page=current,
-        form=form,
+        questions=questions,
+        revision=revision,
         before=before,
         after=after,
-        na_label=na_label(current),
         position=context.questionnaire.pages.index(current) + 1,
-        progress=progress(context, answers),
+        progress=progress_of(context, answered),
     )
+
+
+def answered_keys(context: Context) -> set[str]:
+    answers = answers_of(context.respondent, registry().renames)  # type: ignore[arg-type]
+    return {key for key, value in answers.items() if value.answered}
 
 
 def destination(context: Context, token: str, current: Page, go: str) -> str:
@@ -142,9 +177,12 @@ def results(token: str) -> str:
 
 def render_results(context: Context, links: nav.Nav) -> str:
     """The results page, for a respondent, a read-only link or the consultant: one score, one template."""
+    from .. import charts  # plotly is a slow import: only results pages need it, not every worker at start-up
+
     sets = answer_sets([context.assessment.id])[context.assessment.id]
     answers = effective(sets)
     outcomes = [score(bank, answers) for bank in context.banks]
+    full = [score(registry().get(b.id), answers) for b in context.banks] if context.transition else []  # type: ignore[arg-type]
     return render_template(
         "assess/results.html",
         context=context,
@@ -154,5 +192,5 @@ def render_results(context: Context, links: nav.Nav) -> str:
         progress=progress(context, answers),
         several=len(sets.by_respondent) > 1,
         consensus_rule=CONSENSUS_RULE,
-        full_results=[score(registry().get(bank.id), answers) for bank in context.banks] if context.transition else [],
+        full_results=full,
     )

@@ -5,7 +5,7 @@ A broken bank never takes the site down: it is recorded in `problems` and the ot
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -50,7 +50,9 @@ class BankRegistry:
     glossary: Glossary | None = None
     banks: dict[str, Bank] = field(default_factory=dict)
     problems: dict[str, list[BankProblem]] = field(default_factory=dict)
-    # derived, immutable things built from banks (page layouts, form classes), kept for the process's life
+    # answer key a question was stored under before it was renamed -> its answer key now
+    renames: dict[str, str] = field(default_factory=dict)
+    # derived, immutable things built from banks (page layouts, pre-rendered pages), kept for the process's life
     cache: dict[tuple[str, ...], object] = field(default_factory=dict)
 
     def derived(self, key: tuple[str, ...], make: Callable[[], T]) -> T:
@@ -64,6 +66,10 @@ class BankRegistry:
 
     def available(self) -> list[Bank]:
         return sorted(self.banks.values(), key=_display_order)
+
+    def claimed_keys(self) -> set[str]:
+        """Every answer key some question of a loaded bank reads: its own, or one it was renamed from."""
+        return {item.key for bank in self.banks.values() for item in items(bank)} | set(self.renames)
 
     def _fail(self, filename: str, problems: list[BankProblem]) -> None:
         self.problems.setdefault(filename, []).extend(problems)
@@ -106,6 +112,7 @@ def load_registry(directory: Path) -> BankRegistry:
     registry.glossary, problems = load_glossary(directory, registry.banks, broken)
     if problems:
         registry._fail(GLOSSARY_FILE, problems)
+    registry.renames = _renames(registry.banks.values())
     return registry
 
 
@@ -122,6 +129,17 @@ def _check_editions(registry: BankRegistry, filenames: dict[str, str]) -> None:
             del registry.banks[bank.id]
             name = filenames[bank.id]
             registry._fail(name, [BankProblem(name, "supersedes", problem) for problem in problems])
+
+
+def _renames(banks: Iterable[Bank]) -> dict[str, str]:
+    """`renamed_from: [old id]` on a question: answers stored under the old id count for it."""
+    renames: dict[str, str] = {}
+    for bank in banks:
+        for item in items(bank):
+            owner = item.key.split("/", 1)[0] if "/" in item.key else bank.id
+            for old in item.question.renamed_from:
+                renames[f"{owner}/{old}"] = item.key
+    return renames
 
 
 def _check_file(path: Path, bank: Bank, seen: dict, harmonized: HarmonizedStructure | None) -> BankProblem | None:

@@ -29,9 +29,13 @@ AUDIT_METHOD_LABELS: dict[str, str] = {
 
 
 class StrictModel(BaseModel):
-    """Unknown keys are errors, so a typo in a bank never passes silently."""
+    """Unknown keys are errors, so a typo in a bank never passes silently.
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    defer_build: validators are built on first validation, not at import; a server that reads the banks from
+    their cache (banks/cache.py) never validates, so it never pays for building them.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 def _duplicates(values: list[str]) -> list[str]:

@@ -4,21 +4,18 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import current_app, flash, redirect, render_template, request, session, url_for
+from flask import flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.wrappers import Response
 
-from ..extensions import db, limiter
+from ..extensions import db
+from ..limits import sign_in_limit
 from ..models import User
 from ..service import accounts
 from . import bp
 from .forms import ConfirmForm, PasswordForm, SignInForm, SignUpForm
 
 Page = Response | str | tuple[str, int]
-
-
-def signin_limit() -> str:
-    return current_app.config["SIGNIN_RATE_LIMIT"]
 
 
 def safe_next(target: str | None) -> str | None:
@@ -39,7 +36,7 @@ def start_session(user: User) -> None:
 
 
 @bp.route("/signup", methods=["GET", "POST"])
-@limiter.limit(signin_limit, methods=["POST"])
+@sign_in_limit
 def signup() -> Page:
     form = SignUpForm()
     if form.validate_on_submit():
@@ -56,7 +53,7 @@ def signup() -> Page:
 
 
 @bp.route("/signin", methods=["GET", "POST"])
-@limiter.limit(signin_limit, methods=["POST"])
+@sign_in_limit
 def signin() -> Page:
     form = SignInForm()
     if request.method == "GET":

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from flask import abort, render_template, request
+from flask import abort, current_app, render_template, request
 from werkzeug.wrappers import Response
 
 from ..banks.flask_glue import registry
@@ -17,9 +17,10 @@ def home() -> str:
 @bp.get("/assets/plotly-<version>.min.js")
 def plotly_js(version: str) -> Response:
     """Versioned URL, so it can be cached for a year; gzip-encoded for browsers that accept it."""
-    if version != plotly_version():
+    folder = current_app.static_folder or "static"
+    if version != plotly_version(folder):
         abort(404)
-    asset = plotly_asset()
+    asset = plotly_asset(folder)
     compressed = "gzip" in request.headers.get("Accept-Encoding", "")
     response = Response(asset.gzipped if compressed else asset.raw, mimetype="text/javascript")
     if compressed:

@@ -4,7 +4,9 @@ from flask import abort, flash, redirect, render_template, url_for
 from werkzeug.wrappers import Response
 
 from ..assess.context import Context, load
+from ..assess.forms import NOTE_MAX, REASON_MAX
 from ..banks import Bank
+from ..banks.flask_glue import registry
 from ..extensions import db
 from ..scoring import AnswerValue
 from ..service.consensus import effective_answers
@@ -22,7 +24,9 @@ def soa_bank(context: Context, bank_id: str) -> Bank:
 
 def soa_answers(context: Context) -> dict[str, AnswerValue]:
     """A respondent edits their own answers; a read-only link sees the assessment's."""
-    return answers_of(context.respondent) if context.can_answer else effective_answers(context.assessment)  # type: ignore[arg-type]
+    if context.can_answer:
+        return answers_of(context.respondent, registry().renames)  # type: ignore[arg-type]
+    return effective_answers(context.assessment)  # type: ignore[arg-type]
 
 
 @bp.get("/a/<token>/soa/<bank_id>.csv")
@@ -35,6 +39,20 @@ def soa_csv(token: str, bank_id: str) -> Response:
     return response
 
 
+def load_upload(context: Context, bank: Bank, data: bytes) -> list[str]:
+    """Decode strictly, check every line, save only a wholly valid file; the problems otherwise."""
+    text, problem = soa.decode(data)
+    if text is None:
+        return [problem or "The file could not be read."]
+    parsed = soa.from_csv(bank, text, soa.Limits(reason=REASON_MAX, note=NOTE_MAX))
+    if parsed.errors:
+        return parsed.errors
+    saved = save_answers(context.respondent, parsed.values)
+    db.session.commit()
+    flash(f"Statement of Applicability loaded: {saved.written} control(s) updated.", "success")
+    return []
+
+
 @bp.route("/a/<token>/soa/<bank_id>", methods=["GET", "POST"])
 def soa_page(token: str, bank_id: str) -> Response | str | tuple[str, int]:
     context = load(token)
@@ -42,15 +60,10 @@ def soa_page(token: str, bank_id: str) -> Response | str | tuple[str, int]:
     form = SoaUploadForm()
     errors: list[str] = []
     if form.validate_on_submit():
-        text = form.file.data.read().decode("utf-8", errors="replace")
-        parsed = soa.from_csv(bank, text)
-        errors = parsed.errors
+        errors = load_upload(context, bank, form.file.data.read())
         if not errors:
-            changed = save_answers(context.respondent, parsed.values)
-            db.session.commit()
-            flash(f"Statement of Applicability loaded: {changed} control(s) updated.", "success")
             return redirect(url_for(".soa_page", token=token, bank_id=bank_id))
-    rows = soa.rows(bank, answers_of(context.respondent))
+    rows = soa.rows(bank, answers_of(context.respondent, registry().renames))
     status = 400 if (form.errors or errors) else 200
     html = render_template(
         "reports/soa.html", context=context, token=token, bank=bank, rows=rows, form=form, errors=errors

@@ -13,11 +13,19 @@ from dataclasses import dataclass
 
 from ..banks import Bank, Item, items
 from ..scoring import AnswerValue
+from ..text import control_problem
 
-COLUMNS = ["control", "title", "theme", "included", "justification", "level", "status"]
+# justification: why a control is excluded, or for an included one its note (why it is in, how it is done);
+# note: an excluded control's own note, which would otherwise have no column and be lost on re-import
+COLUMNS = ["control", "title", "theme", "included", "justification", "level", "status", "note"]
+REQUIRED = {"control", "included", "justification", "level"}
 STATUS = {0: "Not in place", 1: "Planned or ad hoc", 2: "Partly implemented", 3: "Implemented", 4: "Evidenced"}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MAX_ROWS = 1000
+ENCODING_HELP = (
+    "Save it as “CSV UTF-8” (Excel: Save As, then “CSV UTF-8 (Comma delimited)”; LibreOffice: character set "
+    "“Unicode (UTF-8)”) and upload it again."
+)
 
 
 def controls(bank: Bank) -> list[Item]:
@@ -68,6 +76,7 @@ def to_csv(bank: Bank, answers: Mapping[str, AnswerValue]) -> str:
     writer.writerow(COLUMNS)
     for row in rows(bank, answers):
         level = row.answer.level if row.answer and row.answer.level is not None else None
+        note = row.answer.note if row.answer and row.answer.not_applicable else ""
         writer.writerow(
             [
                 row.item.clause.id,
@@ -77,6 +86,7 @@ def to_csv(bank: Bank, answers: Mapping[str, AnswerValue]) -> str:
                 _safe(row.justification),
                 "" if level is None else level,
                 "Excluded" if row.included == "no" else STATUS.get(level, "") if level is not None else "",
+                _safe(note),
             ]
         )
     return out.getvalue()
@@ -88,19 +98,40 @@ class Parsed:
     errors: list[str]
 
 
-def from_csv(bank: Bank, text: str) -> Parsed:
+def decode(data: bytes) -> tuple[str | None, str | None]:
+    """UTF-8, with or without the BOM spreadsheets write; anything else is refused, never guessed."""
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError:
+        utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+        found = "UTF-16 (“Unicode text”)" if utf16 else "Windows-1252 or Latin-1 (a plain “CSV” from Excel)"
+        return None, f"The file is not UTF-8: it looks like {found}. {ENCODING_HELP}"
+
+
+def from_csv(bank: Bank, text: str, limits: Limits) -> Parsed:
     """Read an edited SoA back; every problem is reported with its line, and any problem rejects the file."""
-    by_control = {item.clause.id: item for item in controls(bank)}
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    missing = {"control", "included", "justification", "level"} - set(reader.fieldnames or [])
-    if missing:
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
+    header = [name.strip().lower() for name in next(reader, [])]
+    if missing := REQUIRED - set(header):
         return Parsed({}, [f"The first line must name the columns; missing: {', '.join(sorted(missing))}."])
+    by_control = {item.clause.id: item for item in controls(bank)}
     values: dict[str, AnswerValue] = {}
     errors: list[str] = []
-    for line, record in enumerate(reader, start=2):
+    seen: dict[str, int] = {}
+    while True:
+        line = reader.line_num + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            errors.append(f"Line {line}: {_csv_problem(exc)}")
+            break
         if line > MAX_ROWS:
             return Parsed({}, [f"More than {MAX_ROWS} lines: this is not a Statement of Applicability."])
-        problem, key, value = _parse_row(by_control, record)
+        if not any(cell.strip() for cell in cells):
+            continue
+        problem, key, value = _parse_cells(by_control, header, cells, limits, seen, line)
         if problem:
             errors.append(f"Line {line}: {problem}")
         elif key and value:
@@ -108,22 +139,77 @@ def from_csv(bank: Bank, text: str) -> Parsed:
     return Parsed({} if errors else values, errors)
 
 
-def _parse_row(
-    by_control: dict[str, Item], record: dict[str, str | None]
+def _csv_problem(exc: csv.Error) -> str:
+    if "field limit" in str(exc):
+        return f"a cell is longer than {csv.field_size_limit():,} characters, far beyond any field of the form."
+    return f"this is not valid CSV ({exc})."
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The page form's own limits, so an imported answer can always be saved again from its page."""
+
+    reason: int
+    note: int
+
+
+def _parse_cells(
+    by_control: dict[str, Item],
+    header: list[str],
+    cells: list[str],
+    limits: Limits,
+    seen: dict[str, int],
+    line: int,
 ) -> tuple[str | None, str, AnswerValue | None]:
-    control = (record.get("control") or "").strip()
+    if len(cells) > len(header):
+        return f"{len(cells)} cells but the first line names {len(header)} columns (an unquoted comma?).", "", None
+    record = dict(zip(header, cells, strict=False))
+    for column, cell in record.items():
+        if problem := control_problem(cell):
+            return f"column {column}: {problem[0].lower()}{problem[1:]}", "", None
+    control = record.get("control", "").strip()
+    if control in seen:
+        return f"{control} appears twice (also on line {seen[control]}); keep one line per control.", "", None
+    if control in by_control:
+        seen[control] = line
+    return _parse_row(by_control, record, limits)
+
+
+def _too_long(control: str, what: str, text: str, limit: int) -> str | None:
+    if len(text) > limit:
+        return f"{control}: the {what} is {len(text)} characters; at most {limit} are allowed."
+    return None
+
+
+def _parse_row(
+    by_control: dict[str, Item], record: dict[str, str], limits: Limits
+) -> tuple[str | None, str, AnswerValue | None]:
+    control = record.get("control", "").strip()
     item = by_control.get(control)
     if item is None:
         return f"'{control}' is not a control of this standard.", "", None
-    included = (record.get("included") or "").strip().lower()
-    justification = _unsafe((record.get("justification") or "").strip())
-    level = (record.get("level") or "").strip()
+    included = record.get("included", "").strip().lower()
+    justification = _unsafe(record.get("justification", "").strip())
+    note = _unsafe(record.get("note", "").strip())
+    level = record.get("level", "").strip()
     if included == "no":
-        if not justification:
-            return f"{control} is excluded without a justification.", "", None
-        return None, item.key, AnswerValue(None, True, justification, "")
+        problem = (
+            (None if justification else f"{control} is excluded without a justification.")
+            or _too_long(control, "justification of an exclusion", justification, limits.reason)
+            or _too_long(control, "note", note, limits.note)
+            or (f"{control} is excluded, so it has no level: empty the level cell or include it." if level else None)
+        )
+        return (problem, "", None) if problem else (None, item.key, AnswerValue(None, True, justification, note))
     if included not in {"yes", ""}:
         return f"{control}: 'included' must be yes, no or empty, not '{included}'.", "", None
+    if note:
+        return (
+            f"{control}: the note column is for excluded controls; an included one's goes in justification.",
+            "",
+            None,
+        )
+    if problem := _too_long(control, "justification", justification, limits.note):
+        return problem, "", None
     if level and level not in {"0", "1", "2", "3", "4"}:
         return f"{control}: level must be a whole number from 0 to 4, not '{level}'.", "", None
     if included == "" and not level and not justification:

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from sqlalchemy import Boolean, Integer, and_, cast, delete, literal, null, select, union_all
 
+from ..banks.flask_glue import registry
 from ..extensions import db
 from ..models import LINK_ANSWER, AgreedAnswer, Answer, Assessment, Respondent, utcnow
 from ..scoring import AnswerValue
@@ -42,9 +43,11 @@ def answer_sets(assessment_ids: Iterable[int]) -> dict[int, AnswerSets]:
         AgreedAnswer.reason,
         AgreedAnswer.note,
     ).where(AgreedAnswer.assessment_id.in_(ids))
+    renames = registry().renames  # answers stored under a question's former id count for it
     for assessment_id, respondent_id, carried, key, level, na, reason, note in db.session.execute(
         union_all(given, agreed)
     ):
+        key = renames.get(key, key)
         value = AnswerValue(level, bool(na), reason, note)
         target = sets[assessment_id]
         if respondent_id is not None:

@@ -34,4 +34,4 @@ def carry_over(respondent: Respondent, source: Assessment, new: Bank, old: Bank)
     values = {c.new_key: answers[c.old_key] for c in carries(new, old) if c.old_key in answers}
     respondent.assessment.carried_from = source
     db.session.flush()
-    return save_answers(respondent, values)
+    return save_answers(respondent, values).written
