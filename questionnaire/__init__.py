@@ -130,6 +130,7 @@ def register_template_globals(app: Flask) -> None:
     from .assess.forms import LEVELS, NA, NOTE_MAX, REASON_MAX
     from .assess.standards import edition_advice
     from .banks import AUDIT_METHOD_LABELS
+    from .errorsummary import form_items
     from .pages.assets import plotly_version, version_static_files
     from .reports.soa import has_soa
     from .scoring import GRADE_LABELS
@@ -146,4 +147,5 @@ def register_template_globals(app: Flask) -> None:
         has_soa=has_soa,
         bank_name=lambda bank_id: getattr(app.extensions["banks"].get(bank_id), "name", bank_id),
         edition_advice=lambda bank: edition_advice(app.extensions["banks"], bank),
+        form_error_items=form_items,
     )

@@ -9,6 +9,7 @@ from flask import flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from ..banks.flask_glue import registry
+from ..errorsummary import Item, page_items
 from ..extensions import db
 from ..limits import start_limit
 from ..scoring import score
@@ -116,11 +117,12 @@ def page_with_messages(context: Context, token: str, current: Page, parsed: Pars
         flash(
             f"{len(saved.conflicts)} answer(s) on this page were changed by someone else after you opened it, so "
             "yours were not saved there: both are shown below. The rest of the page is saved.",
-            "error",
+            "info",
         )
-    if parsed.errors:
-        flash(f"{parsed.errors} answer(s) on this page need your attention; the others are saved.", "error")
-    html = render_page(context, token, current, parsed.inputs, answered_keys(context), saved.revision)
+    elif parsed.errors:
+        flash("The other answers on this page are saved.", "info")
+    problems = page_items(current, parsed.inputs)
+    html = render_page(context, token, current, parsed.inputs, answered_keys(context), saved.revision, problems)
     return html, 409 if saved.conflicts else 400
 
 
@@ -131,6 +133,7 @@ def render_page(
     inputs: Mapping[str, EntryInput],
     answered: AbstractSet[str],
     revision: int,
+    problems: list[Item] | None = None,
 ) -> str:
     before, after = context.questionnaire.neighbours(current.id)
     label = na_label(current)
@@ -148,6 +151,7 @@ def render_page(
         after=after,
         position=context.questionnaire.pages.index(current) + 1,
         progress=progress_of(context, answered),
+        error_items=problems or [],
     )
 
 

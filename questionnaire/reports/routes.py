@@ -7,6 +7,7 @@ from ..assess.context import Context, load
 from ..assess.forms import NOTE_MAX, REASON_MAX
 from ..banks import Bank
 from ..banks.flask_glue import registry
+from ..errorsummary import form_items
 from ..extensions import db
 from ..scoring import AnswerValue
 from ..service.consensus import effective_answers
@@ -65,7 +66,15 @@ def soa_page(token: str, bank_id: str) -> Response | str | tuple[str, int]:
             return redirect(url_for(".soa_page", token=token, bank_id=bank_id))
     rows = soa.rows(bank, answers_of(context.respondent, registry().renames))
     status = 400 if (form.errors or errors) else 200
+    problems = form_items(form) + [(f"#{form.file.id}", f"The file was not loaded: {error}") for error in errors]
     html = render_template(
-        "reports/soa.html", context=context, token=token, bank=bank, rows=rows, form=form, errors=errors
+        "reports/soa.html",
+        context=context,
+        token=token,
+        bank=bank,
+        rows=rows,
+        form=form,
+        errors=errors,
+        error_items=problems,
     )
     return html, status

@@ -81,7 +81,10 @@ def test_value_outside_the_scale_keeps_every_other_answer(app: Flask, client: Fl
     )
     assert response.status_code == 400
     assert "Choose one of the levels 0 to 4." in response.text
-    assert "1 answer(s) on this page need your attention; the others are saved." in response.text
+    assert "There is a problem" in response.text and "<title>Error: " in response.text
+    assert f'<a href="#{first.field_name}-level-0">Question 1: Choose one of the levels 0 to 4.</a>' in response.text
+    assert f'aria-invalid="true" aria-describedby="{first.field_name}-level-error"' in response.text
+    assert "The other answers on this page are saved." in response.text
     assert "Draft list on the shared drive" in response.text  # the rejected question's note is still on the page
     reopened = client.get(f"/a/{token}/s/{page.id}").text
     assert is_checked(reopened, second.field_name, "3") and is_checked(reopened, third.field_name, "2")
@@ -156,3 +159,17 @@ def test_overlong_note_is_refused_at_its_question(app: Flask, client: FlaskClien
     response = post_page(client, token, page.id, {f"{entry.field_name}-note": "n" * 2001})
     assert response.status_code == 400
     assert "Field cannot be longer than 2000 characters." in response.text
+
+
+def test_start_form_errors_are_summarised_and_linked(client: FlaskClient) -> None:
+    page = client.get("/start")
+    response = client.post("/start", data={"csrf_token": csrf_from(page.text), "organisation": ""})
+    html = response.text
+    assert response.status_code == 400 and "<title>Error: Start an assessment" in html
+    assert '<a href="#organisation">Organisation name: This field is required.</a>' in html
+    assert '<a href="#standards-0">Standards: Choose at least one standard.</a>' in html
+    field = (
+        html.split('id="organisation"', 1)[0].rsplit("<input", 1)[1]
+        + html.split('id="organisation"', 1)[1].split(">", 1)[0]
+    )
+    assert 'aria-invalid="true"' in field and 'aria-describedby="organisation-error"' in field
