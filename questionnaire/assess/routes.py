@@ -170,7 +170,21 @@ def destination(context: Context, token: str, current: Page, go: str) -> str:
         return url_for(".page", token=token, page_id=target.id)
     if go == "overview":
         return url_for(".overview", token=token)
+    if go == "check":
+        return url_for(".check", token=token, page_id=current.id)
     return url_for(".results", token=token)
+
+
+@bp.get("/a/<token>/s/<page_id>/check")
+def check(token: str, page_id: str) -> str:
+    """Check your answers: every question of a section with what was answered, each with a link to change it."""
+    context = load(token)
+    current = page_or_404(context, page_id)
+    answers = answers_of(context.respondent, registry().renames)  # type: ignore[arg-type]
+    _, after = context.questionnaire.neighbours(current.id)
+    return render_template(
+        "assess/check.html", context=context, token=token, page=current, answers=answers, after=after
+    )
 
 
 @bp.get("/a/<token>/results")

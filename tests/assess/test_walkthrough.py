@@ -136,3 +136,16 @@ def test_aqap_asks_iso_9001_then_the_nato_requirements(app: Flask, client: Flask
     assert verdict_on_page(html) == "Ready for stage 2"
     learn = client.get("/learn/aqap2110-d").text
     assert "Every requirement of" in learn and "ISO 9001:2015</a>" in learn
+
+
+def test_check_your_answers_lists_each_question_with_a_change_link(app: Flask, client: FlaskClient) -> None:
+    token = start(client, BANK)
+    first = questionnaire(app, BANK).pages[0]
+    response = answer_page(client, token, first, lambda e: "2", go="check")
+    assert response.headers["Location"].endswith(f"/a/{token}/s/{first.id}/check")
+    html = client.get(response.headers["Location"]).text
+    for number, entry in enumerate(first.entries, 1):
+        assert f"Question {number}: " in html
+        assert f'href="/a/{token}/s/{first.id}#q-{entry.field_name}"' in html
+    assert html.count("<strong>2</strong> Partly implemented") == len(first.entries)
+    assert f'href="/a/{token}/s/{first.id}/check"' in client.get(f"/a/{token}").text

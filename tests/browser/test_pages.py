@@ -11,6 +11,7 @@ PAGES = {
     "start": "/start",
     "overview": "/a/{quality}",
     "question": "/a/{empty}/s/8",
+    "check-answers": "/a/{quality}/s/4/check",
     "results": "/a/{quality}/results",
     "results-guideline": "/a/{guideline}/results",
     "results-integrated": "/a/{integrated}/results",

@@ -145,6 +145,7 @@ TOKEN_ROUTES: list[tuple[str, str, str]] = [
     ("GET", "/a/<token>", "answer"),
     ("GET", "/a/<token>/s/<page_id>", "answer"),
     ("POST", "/a/<token>/s/<page_id>", "answer"),
+    ("GET", "/a/<token>/s/<page_id>/check", "answer"),
     ("GET", "/a/<token>/results", "read"),
     ("GET", "/a/<token>/report", "read"),
     ("GET", "/a/<token>/report.pdf", "read"),
