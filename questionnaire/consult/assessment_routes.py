@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from flask import flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
-from .. import access, dashboard_charts
+from .. import access
 from ..assess import nav
 from ..assess.context import for_assessment
 from ..assess.forms import NA
@@ -28,6 +28,8 @@ Page = Response | str | tuple[str, int]
 
 @bp.get("/assessments/<int:assessment_id>")
 def assessment(assessment_id: int) -> str:
+    from .. import dashboard_charts  # plotly is a slow import: only chart pages need it
+
     found = access.assessment(assessment_id)
     row = dashboard.rows([found], registry())[0]
     charts = [

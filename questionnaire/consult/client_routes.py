@@ -9,7 +9,7 @@ from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 from wtforms import SelectChoice
 
-from .. import access, dashboard_charts
+from .. import access
 from ..assess.standards import combination_problem, standard_choices
 from ..banks.flask_glue import registry
 from ..extensions import db
@@ -28,6 +28,8 @@ NEW_CLIENT = 0
 @bp.get("/", endpoint="dashboard")
 @login_required
 def dashboard_page() -> str:
+    from .. import dashboard_charts  # plotly is a slow import: only chart pages need it
+
     every = dashboard.clients_with_assessments(current_user)
     latest = [max(c.assessments, key=lambda a: (a.created_at, a.id)) for c in every if c.assessments]
     rows = {row.assessment.id: row for row in dashboard.rows(latest, registry())}
@@ -63,6 +65,8 @@ def fields(form: ClientForm) -> clients.ClientFields:
 
 @bp.get("/clients/<int:client_id>")
 def client(client_id: int) -> str:
+    from .. import dashboard_charts  # plotly is a slow import: only chart pages need it
+
     found = access.client(client_id)
     rows = dashboard.rows(clients.latest_first(found), registry())
     trend_figures = [

@@ -15,9 +15,11 @@ import logging
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..charts import Figure
+if TYPE_CHECKING:
+    from ..charts import Figure
+
 
 log = logging.getLogger(__name__)
 PAPER_WIDTH_PX = 680  # 18 cm at 96 dpi: the width between A4 margins

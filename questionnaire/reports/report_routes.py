@@ -10,7 +10,6 @@ from typing import Any
 from flask import abort, current_app, render_template
 from werkzeug.wrappers import Response
 
-from .. import charts
 from ..assess import nav
 from ..assess.context import Context, load
 from ..assess.progress import progress
@@ -22,6 +21,8 @@ from . import bp, pdf, rehearsal
 
 
 def report_context(context: Context) -> dict[str, Any]:
+    from .. import charts  # plotly is a slow import: only chart pages need it
+
     assessment = context.assessment
     answers = effective_answers(assessment)
     results = [score(bank, answers) for bank in context.banks]
@@ -31,7 +32,7 @@ def report_context(context: Context) -> dict[str, Any]:
         "results": results,
         "answers": answers,
         "progress": progress(context, answers),
-        "figures": charts.report_figures(results),
+        "figures": charts.result_figures(results),  # drawn to the page's width; the PDF draws them for paper
         "respondents": respondent_summaries(assessment),
         "findings": rehearsal.combined_findings(results),
         "documents": rehearsal.combined_documents(results),
@@ -83,6 +84,9 @@ def report_key(data: dict[str, Any]) -> tuple[object, ...]:
 
 
 def make_pdf(data: dict[str, Any]) -> bytes:
+    from .. import charts
+
+    data = {**data, "figures": charts.report_figures(data["results"])}
     images = pdf.chart_images(figure for figures in data["figures"].values() for figure in figures)
     html = render_template("reports/report_pdf.html", pdf=True, images=images, **data)
     return pdf.to_pdf(html, Path(current_app.static_folder or "") / "css" / "report.css")

@@ -134,3 +134,35 @@ def seeded(live_app: Flask) -> dict[str, str]:
     for page in questionnaire(live_app, "iso31000-2018").pages[:3]:
         answer_page(client, tokens["guideline"], page, lambda e: "2")
     return tokens
+
+
+@pytest.fixture(scope="session")
+def consulting(live_app: Flask) -> dict[str, object]:
+    """A consultant with a client, an assessment answered by two people who disagree, made through the forms."""
+    import re
+
+    from ..assess.test_walkthrough import questionnaire
+    from ..consult.helpers import PASSWORD, add_assessment, add_client, consultant, post
+    from ..helpers import answer_page
+
+    browser = consultant(live_app, email="browser@example.com")
+    client_id = add_client(browser, "Browser Test Ltd")
+    assessment_id = add_assessment(browser, client_id, "iso9001-2015")
+    tokens = []
+    for name, level in (("Quinn Okafor", "4"), ("Sam Reyes", "1")):
+        response = post(browser, f"/consult/assessments/{assessment_id}/links", {"name": name, "access": "answer"})
+        tokens.append(re.search(r'/a/([A-Za-z0-9_-]{43})"', response.text).group(1))  # type: ignore[union-attr]
+        answer_page(
+            live_app.test_client(), tokens[-1], questionnaire(live_app, "iso9001-2015").pages[0], lambda e, x=level: x
+        )
+    return {"email": "browser@example.com", "password": PASSWORD, "client": client_id, "assessment": assessment_id}
+
+
+@pytest.fixture
+def consultant_page(page, base_url: str, consulting: dict[str, object]):  # type: ignore[no-untyped-def]
+    page.goto(base_url + "/consult/signin")
+    page.fill("#email", str(consulting["email"]))
+    page.fill("#password", str(consulting["password"]))
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(base_url + "/consult/")
+    return page

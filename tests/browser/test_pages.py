@@ -37,3 +37,35 @@ def test_page_is_accessible_and_reflows(page, base_url: str, seeded: dict[str, s
     shot(page, f"{name}-{width}")
     assert axe_violations(page) == []
     assert sideways_scroll(page) == 0
+
+
+CONSULTANT_PAGES = {
+    "consult-dashboard": "/consult/",
+    "consult-client": "/consult/clients/{client}",
+    "consult-assessment": "/consult/assessments/{assessment}",
+    "consult-agree": "/consult/assessments/{assessment}/agree",
+    "consult-results": "/consult/assessments/{assessment}/results",
+    "consult-new-client": "/consult/clients/new",
+}
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("name", CONSULTANT_PAGES)
+def test_consultant_page_is_accessible_and_reflows(  # type: ignore[no-untyped-def]
+    consultant_page, base_url: str, consulting: dict[str, object], name: str, width: int
+) -> None:
+    consultant_page.set_viewport_size({"width": width, "height": 900})
+    consultant_page.goto(base_url + CONSULTANT_PAGES[name].format(**consulting))
+    consultant_page.wait_for_load_state("networkidle")
+    shot(consultant_page, f"{name}-{width}")
+    assert axe_violations(consultant_page) == []
+    assert sideways_scroll(consultant_page) == 0
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_sign_in_page(page, base_url: str, width: int) -> None:  # type: ignore[no-untyped-def]
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(base_url + "/consult/signin")
+    shot(page, f"consult-signin-{width}")
+    assert axe_violations(page) == []
+    assert sideways_scroll(page) == 0
