@@ -6,7 +6,7 @@ WORKERS ?= 2
 BIN := $(VENV)/bin
 export FLASK_APP := app
 
-.PHONY: run dev test lint check-banks bench plotly clean
+.PHONY: run dev test test-python test-browser lint check-banks bench plotly clean
 
 $(BIN)/python:
 	@scripts/ensure-venv "$(PYTHON)"
@@ -32,9 +32,18 @@ dev: $(VENV)/.installed
 	$(BIN)/flask db upgrade
 	$(BIN)/flask --debug run --port $(PORT)
 
-## test: ruff, the bank check and pytest (SQLite; set TEST_DATABASE_URL for PostgreSQL)
-test: $(VENV)/.installed-test lint check-banks
-	$(BIN)/pytest
+## test: the whole suite: ruff, the bank check, pytest (SQLite; TEST_DATABASE_URL for PostgreSQL), then the browser tests
+test: $(VENV)/.installed-test lint check-banks test-python test-browser
+
+## test-python: pytest without the browser (what .ci/run repeats on PostgreSQL)
+test-python: $(VENV)/.installed-test
+	$(BIN)/pytest --ignore=tests/browser
+
+## test-browser: Playwright in Debian's Chromium with axe-core: every page type at 1280 and 320 px, keyboard, forced
+## colours (screenshots in build/screenshots/, kept out of git)
+test-browser: $(VENV)/.installed-test
+	@scripts/ensure-system-packages chromium
+	$(BIN)/pytest tests/browser -p no:cacheprovider
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
