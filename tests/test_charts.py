@@ -18,7 +18,7 @@ def bank() -> Bank:
 
 def test_radar_draws_each_scored_section_closed(bank: Bank) -> None:
     result = score(bank, {"demo-2024/4.1-a": AnswerValue(4), "demo-2024/8.1-a": AnswerValue(2)})
-    trace = charts.radar(result).to_dict()["data"][0]
+    trace = charts.radar(result)["data"][0]
     # readiness: 4.1 has only 4.1-a assessed (level 4 counts as the target, 100 %); 8.1 at level 2 is 2/3;
     # the first point repeats to close the shape
     assert list(trace["r"]) == [100.0, 66.7, 100.0]
@@ -29,19 +29,19 @@ def test_gap_bars_show_missing_share_and_mark_blockers(bank: Bank) -> None:
     result = score(
         bank, {"demo-2024/4.1-a": AnswerValue(4), "demo-2024/4.1-b": AnswerValue(4), "demo-2024/8.1-a": AnswerValue(1)}
     )
-    trace = charts.gap_bars(result).to_dict()["data"][0]
+    trace = charts.gap_bars(result)["data"][0]
     assert list(trace["y"]) == ["8.1 Design"]  # 4.1 is complete, so it is not a gap
     assert list(trace["x"]) == [66.7]  # level 1 of the target 3 reached
     assert list(trace["marker"]["color"]) == [charts.WARN]  # a mandatory requirement at 1 is a likely minor
     worse = score(bank, {"demo-2024/8.1-a": AnswerValue(0)})
-    assert list(charts.gap_bars(worse).to_dict()["data"][0]["marker"]["color"]) == [charts.DANGER]  # likely major
+    assert list(charts.gap_bars(worse)["data"][0]["marker"]["color"]) == [charts.DANGER]  # likely major
 
 
 def test_not_applicable_sections_are_left_out(bank: Bank) -> None:
     result = score(
         bank, {"demo-2024/4.1-a": AnswerValue(1), "demo-2024/8.1-a": AnswerValue(not_applicable=True, reason="x")}
     )
-    assert list(charts.radar(result).to_dict()["data"][0]["theta"]) == ["4 Context", "4 Context"]
+    assert list(charts.radar(result)["data"][0]["theta"]) == ["4 Context", "4 Context"]
 
 
 def test_comparison_only_for_several_standards(bank: Bank) -> None:
@@ -74,3 +74,13 @@ def test_nothing_to_draw_when_every_clause_is_at_target(bank: Bank) -> None:
     radar, gaps = charts.result_figures([score(bank, full)])["demo-2024"]
     assert gaps.data == {} and gaps.description == "No assessed clause is below the target readiness."
     assert radar.description == "Readiness is 100% in every assessed section."
+
+
+def test_every_figure_is_valid_plotly(bank: Bank) -> None:
+    """The figures are plotly JSON written by hand for speed: plotly's own validator must accept them."""
+    import plotly.graph_objects as go
+
+    result = score(bank, {"demo-2024/4.1-a": AnswerValue(1), "demo-2024/8.1-a": AnswerValue(0)})
+    for figures in (charts.result_figures([result, result]), charts.report_figures([result])):
+        for figure in (f for group in figures.values() for f in group):
+            go.Figure(figure.data)  # raises on any unknown property or wrong value
