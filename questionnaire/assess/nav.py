@@ -56,11 +56,15 @@ def for_consultant(context: Context) -> Nav:
 def question_link(context: Context, token: str) -> Callable[[Item], str | None]:
     """Results and findings link back to the question behind them, on its page."""
 
+    pages: dict[str, str] = {}  # page id -> its URL, built once per request: a results page links dozens of times
+
     def link(item: Item) -> str | None:
         place = context.questionnaire.locate(item.key)
         if place is None:
             return None
         page_id, field_name = place
-        return url_for("assess.page", token=token, page_id=page_id, _anchor=f"q-{field_name}")
+        if page_id not in pages:
+            pages[page_id] = url_for("assess.page", token=token, page_id=page_id)
+        return f"{pages[page_id]}#q-{field_name}"
 
     return link
