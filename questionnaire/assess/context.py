@@ -45,14 +45,14 @@ def load(token: str, need: access.Need = "answer") -> Context:
     return for_assessment(respondent.assessment, respondent)
 
 
-def load_light(token: str) -> Context:
-    """The same check for answering, reading plain rows instead of models: for the question pages, the busiest."""
+def load_light(token: str, need: access.Need = "answer") -> Context:
+    """The same check, reading plain rows instead of models: for the busiest pages (questions, results)."""
     respondent = find_respondent_ref(token)
     if respondent is None or not access.permits(
         access.Principal(link=respondent),  # type: ignore[arg-type]
         None,
         respondent.assessment_id,
-        "answer",
+        need,
     ):
         abort(404)
     assessment = respondent.assessment

@@ -27,6 +27,22 @@ class Nav:
     soa_page: Callable[[str], str] | None = None
     soa_csv: Callable[[str], str] | None = None
 
+    @property
+    def identity(self) -> tuple[object, ...]:
+        """Everything the links drawn with this Nav depend on: equal identities draw equal links."""
+        sample = "~"
+        return (
+            self.results,
+            self.report,
+            self.pdf,
+            self.back,
+            self.back_label,
+            self.answer(sample) if self.answer else None,
+            self.question is not None,
+            self.soa_page(sample) if self.soa_page else None,
+            self.soa_csv(sample) if self.soa_csv else None,
+        )
+
 
 def for_link(context: Context, token: str) -> Nav:
     read_only = not context.can_answer

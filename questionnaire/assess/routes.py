@@ -6,13 +6,16 @@ from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 
 from flask import flash, redirect, render_template, request, url_for
+from markupsafe import Markup
 from werkzeug.wrappers import Response
 
 from ..banks.flask_glue import registry
 from ..errorsummary import Item, page_items
 from ..extensions import db
 from ..limits import start_limit
-from ..scoring import score
+from ..memo import Memo
+from ..models import Assessment
+from ..scoring import AnswerValue, score
 from ..scoring.consensus import CONSENSUS_RULE, effective
 from ..service.consensus import answer_sets, carried_answers
 from ..service.editions import carry_over, find_previous
@@ -25,6 +28,7 @@ from .progress import progress, progress_of
 from .render import questions_html
 from .standards import combination_problem, edition_problem, standard_choices
 
+RESULTS: Memo[Markup] = Memo(64)  # rendered results content, keyed by everything it is made from
 READY = "Your assessment is ready. Bookmark the private link below: it is the only way back in."
 
 
@@ -189,26 +193,50 @@ def check(token: str, page_id: str) -> str:
 
 @bp.get("/a/<token>/results")
 def results(token: str) -> str:
-    context = load(token, need="read")
+    context = load_light(token, need="read")
     return render_results(context, nav.for_link(context, token))
 
 
 def render_results(context: Context, links: nav.Nav) -> str:
-    """The results page, for a respondent, a read-only link or the consultant: one score, one template."""
-    from .. import charts  # plotly is a slow import: only results pages need it, not every worker at start-up
+    """The results page, for a respondent, a read-only link or the consultant: one score, one template.
 
+    Its content is a pure function of the answers, the layout, the links and a few names, so it is kept
+    (RESULTS) under exactly those: viewing results again without a new answer costs a lookup, not a render.
+    """
     sets = answer_sets([context.assessment.id])[context.assessment.id]
     answers = effective(sets)
+    several = len(sets.by_respondent) > 1
+    assessment = context.assessment
+    key = (
+        assessment.id,
+        context.layout_key,
+        tuple(sorted(answers.items())),
+        links.identity,
+        several,
+        assessment.organisation.name,
+        getattr(assessment, "carried_from_id", None),
+    )
+    body = RESULTS.get(key, lambda: results_body(context, links, answers, several))
+    return render_template("assess/results.html", context=context, body=body)
+
+
+def results_body(context: Context, links: nav.Nav, answers: dict[str, AnswerValue], several: bool) -> Markup:
+    from .. import charts  # plotly is a slow import: only results pages need it, not every worker at start-up
+
     outcomes = [score(bank, answers) for bank in context.banks]
     full = [score(registry().get(b.id), answers) for b in context.banks] if context.transition else []  # type: ignore[arg-type]
-    return render_template(
-        "assess/results.html",
+    carried_id = getattr(context.assessment, "carried_from_id", None)
+    carried_from = db.session.get(Assessment, carried_id) if carried_id else None
+    html = render_template(
+        "assess/_results_body.html",
         context=context,
         nav=links,
         results=outcomes,
         figures=charts.result_figures(outcomes),
         progress=progress(context, answers),
-        several=len(sets.by_respondent) > 1,
+        several=several,
         consensus_rule=CONSENSUS_RULE,
         full_results=full,
+        carried_from=carried_from,
     )
+    return Markup(html)  # noqa: S704 (an autoescaped template's output)

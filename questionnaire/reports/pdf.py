@@ -13,9 +13,11 @@ import hashlib
 import json
 import logging
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from ..memo import Memo
 
 if TYPE_CHECKING:
     from ..charts import Figure
@@ -70,20 +72,9 @@ def _paper_size(figure: dict[str, Any]) -> dict[str, Any]:
     return {"format": "svg", "width": PAPER_WIDTH_PX, "height": height}
 
 
-_made: OrderedDict[tuple[object, ...], bytes] = OrderedDict()
-PDF_CACHE_SIZE = 16
-
-
-def cached(key: tuple[object, ...], make: Callable[[], bytes]) -> bytes:
-    """The same report asked for again (nothing answered since, same day) is not laid out again:
-    a long integrated report takes seconds of CPU."""
-    if key in _made:
-        _made.move_to_end(key)
-        return _made[key]
-    body = _made[key] = make()
-    while len(_made) > PDF_CACHE_SIZE:
-        _made.popitem(last=False)
-    return body
+# a long integrated report takes seconds of CPU: the same one asked for again (nothing answered since, same
+# day, same names) is not laid out again
+made: Memo[bytes] = Memo(16)
 
 
 def to_pdf(html: str, stylesheet: Path) -> bytes:

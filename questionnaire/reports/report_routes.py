@@ -62,7 +62,7 @@ def render_report(context: Context, links: nav.Nav) -> str:
 def render_pdf(context: Context) -> Response:
     data = report_context(context)
     try:
-        body = pdf.cached(report_key(data), lambda: make_pdf(data))
+        body = pdf.made.get(report_key(data), lambda: make_pdf(data))
     except pdf.PdfUnavailable:
         abort(503, description="The PDF cannot be made on this server right now. Open the report and print it instead.")
     response = Response(body, mimetype="application/pdf")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
@@ -11,7 +13,12 @@ from ..models import User
 
 hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
 # verified when the email is unknown, so a wrong email costs as long as a wrong password
-_DUMMY_HASH = hasher.hash("not a password of anyone")
+
+
+@cache
+def _dummy_hash() -> str:
+    """Hashed on first use, not at import: a hash costs a sixth of a second, every worker would pay it at start."""
+    return hasher.hash("not a password of anyone")
 
 
 class AccountError(ValueError):
@@ -38,7 +45,7 @@ def authenticate(email: str, password: str) -> User | None:
     """The user when the password is right; None otherwise, with no hint which of the two was wrong."""
     user = find_by_email(email)
     if user is None:
-        _verify(_DUMMY_HASH, password)
+        _verify(_dummy_hash(), password)
         return None
     if not _verify(user.password_hash, password):
         return None

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
-from sqlalchemy import Boolean, Integer, and_, cast, delete, literal, null, select, union_all
+from sqlalchemy import Boolean, CompoundSelect, Integer, and_, bindparam, cast, delete, literal, null, select, union_all
 
 from ..banks.flask_glue import registry
 from ..extensions import db
@@ -13,12 +14,10 @@ from ..scoring import AnswerValue
 from ..scoring.consensus import AnswerSets, effective
 
 
-def answer_sets(assessment_ids: Iterable[int]) -> dict[int, AnswerSets]:
-    """Respondents' answers, agreed and carried answers of several assessments: one UNION ALL, no N+1."""
-    ids = sorted(set(assessment_ids))
-    sets = {assessment_id: AnswerSets() for assessment_id in ids}
-    if not ids:
-        return sets
+@cache
+def _answers_of_assessments() -> CompoundSelect:
+    """Built once: constructing this statement cost more than running it on a busy results page."""
+    ids = bindparam("ids", expanding=True)
     given = (
         select(
             Respondent.assessment_id.label("assessment_id"),
@@ -43,10 +42,18 @@ def answer_sets(assessment_ids: Iterable[int]) -> dict[int, AnswerSets]:
         AgreedAnswer.reason,
         AgreedAnswer.note,
     ).where(AgreedAnswer.assessment_id.in_(ids))
+    return union_all(given, agreed)
+
+
+def answer_sets(assessment_ids: Iterable[int]) -> dict[int, AnswerSets]:
+    """Respondents' answers, agreed and carried answers of several assessments: one UNION ALL, no N+1."""
+    ids = sorted(set(assessment_ids))
+    sets = {assessment_id: AnswerSets() for assessment_id in ids}
+    if not ids:
+        return sets
     renames = registry().renames  # answers stored under a question's former id count for it
-    for assessment_id, respondent_id, carried, key, level, na, reason, note in db.session.execute(
-        union_all(given, agreed)
-    ):
+    rows = db.session.connection().execute(_answers_of_assessments(), {"ids": ids})
+    for assessment_id, respondent_id, carried, key, level, na, reason, note in rows:
         key = renames.get(key, key)
         value = AnswerValue(level, bool(na), reason, note)
         target = sets[assessment_id]

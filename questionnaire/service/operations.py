@@ -80,6 +80,7 @@ class AssessmentRef:
     revision: int
     kind: str
     previous_id: int | None
+    carried_from_id: int | None
     organisation: OrganisationRef
     bank_ids: list[str]
 
@@ -126,6 +127,7 @@ RESPONDENT_BY_TOKEN = (
         ASSESSMENTS.c.revision,
         ASSESSMENTS.c.kind,
         ASSESSMENTS.c.previous_id,
+        ASSESSMENTS.c.carried_from_id,
         ORGANISATIONS.c.name,
         STANDARDS.c.bank_id,
     )
@@ -147,9 +149,24 @@ def find_respondent_ref(token: str) -> RespondentRef | None:
     rows = core().execute(RESPONDENT_BY_TOKEN, {"token_hash": hash_token(token)}).all()
     if not rows:
         return None
-    respondent_id, name, role, access, expires_on, revoked_at, assessment_id, revision, kind, previous, org, _ = rows[0]
+    (
+        respondent_id,
+        name,
+        role,
+        access,
+        expires_on,
+        revoked_at,
+        assessment_id,
+        revision,
+        kind,
+        previous,
+        carried,
+        org,
+        _,
+    ) = rows[0]
     organisation = OrganisationRef(org)
-    assessment = AssessmentRef(assessment_id, revision, kind, previous, organisation, [row[-1] for row in rows])
+    banks = [row[-1] for row in rows]
+    assessment = AssessmentRef(assessment_id, revision, kind, previous, carried, organisation, banks)
     return RespondentRef(respondent_id, assessment, name, role, access, expires_on, revoked_at)
 
 
