@@ -11,8 +11,6 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from icalendar import Alarm, Calendar, Event
-
 VALIDITY_MONTHS = 36
 SURVEILLANCE_MONTHS = (12, 24)
 RECERTIFICATION_LEAD_MONTHS = 3  # leaves time for the decision before the certificate lapses
@@ -77,6 +75,8 @@ def next_due(events: list[CycleEvent], today: date) -> CycleEvent | None:
 
 def to_ics(events: list[CycleEvent], subject: str, uid_prefix: str, stamp: datetime) -> bytes:
     """All-day events with a reminder a month ahead; `subject` (client and standard) is escaped by icalendar."""
+    from icalendar import Alarm, Calendar, Event  # imported when a calendar is asked for, not at start-up
+
     subject = " ".join(subject.split())  # one line: no line break of a client's name can start a new property
     cal = Calendar()
     cal.add("prodid", "-//Preaudit//Certification cycle//EN")

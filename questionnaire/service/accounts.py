@@ -3,22 +3,29 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 
 from ..extensions import db
 from ..models import User
 
-hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
-# verified when the email is unknown, so a wrong email costs as long as a wrong password
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
+
+
+@cache
+def hasher() -> PasswordHasher:
+    """argon2id with the library's current recommended parameters; argon2 is imported on first use."""
+    from argon2 import PasswordHasher
+
+    return PasswordHasher()
 
 
 @cache
 def _dummy_hash() -> str:
-    """Hashed on first use, not at import: a hash costs a sixth of a second, every worker would pay it at start."""
-    return hasher.hash("not a password of anyone")
+    """Verified when the email is unknown, so a wrong email costs as long as a wrong password."""
+    return hasher().hash("not a password of anyone")
 
 
 class AccountError(ValueError):
@@ -36,7 +43,7 @@ def find_by_email(email: str) -> User | None:
 def create_user(email: str, name: str, password: str) -> User:
     if find_by_email(email) is not None:
         raise AccountError("An account with this email address already exists. Sign in instead.")
-    user = User(email=normalise_email(email), name=name.strip(), password_hash=hasher.hash(password))
+    user = User(email=normalise_email(email), name=name.strip(), password_hash=hasher().hash(password))
     db.session.add(user)
     return user
 
@@ -49,15 +56,15 @@ def authenticate(email: str, password: str) -> User | None:
         return None
     if not _verify(user.password_hash, password):
         return None
-    if hasher.check_needs_rehash(user.password_hash):
-        user.password_hash = hasher.hash(password)
+    if hasher().check_needs_rehash(user.password_hash):
+        user.password_hash = hasher().hash(password)
     return user
 
 
 def change_password(user: User, current: str, new: str) -> None:
     if not _verify(user.password_hash, current):
         raise AccountError("The current password is not right.")
-    user.password_hash = hasher.hash(new)
+    user.password_hash = hasher().hash(new)
 
 
 def load_user(session_id: str) -> User | None:
@@ -70,7 +77,9 @@ def load_user(session_id: str) -> User | None:
 
 
 def _verify(password_hash: str, password: str) -> bool:
+    from argon2.exceptions import InvalidHashError, VerificationError
+
     try:
-        return hasher.verify(password_hash, password)
+        return hasher().verify(password_hash, password)
     except (VerificationError, InvalidHashError):
         return False
