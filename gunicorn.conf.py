@@ -12,3 +12,5 @@ preload_app = True
 raw_env = ["FLASK_MIGRATIONS=false"]  # serving never runs `flask db`: skip importing Alembic
 logger_class = "questionnaire.logs.GunicornLogger"  # resume tokens masked in access and error logs
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s"'  # no referer: it would only ever be masked
+# a long integrated audit rehearsal report is laid out as a PDF in seconds; under load it must not be killed
+timeout = 120
