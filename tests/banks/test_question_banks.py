@@ -194,3 +194,29 @@ def test_no_bank_text_says_shall() -> None:
     for path in sorted((ROOT / "question_banks").glob("*.yaml")):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             assert not re.search(r"\bshall\b", line, re.IGNORECASE), f"{path.name}:{number}: {line.strip()}"
+
+
+REFERENCE = {"iso14001-2026": "03b_iso14001_2026.txt", "iso37001-2025": "10b_iso37001_2025.txt"}
+
+
+def reference_clause_ids(name: str) -> set[str]:
+    """Clause ids of the CLAUSE LIST section of a reference file (up to the next blank line)."""
+    text = (ROOT / "docs" / "reference" / name).read_text(encoding="utf-8")
+    listing = text.split("CLAUSE LIST", 1)[1].split("\n\n", 1)[0]
+    ids = set()
+    for line in listing.splitlines()[1:]:
+        if not re.match(r"\s*\d", line):
+            continue  # a remark or a continuation line, not a listed clause
+        label = line.split("[", 1)[0].split("(", 1)[0]  # leave out source notes and old-edition remarks
+        ids.update(re.findall(r"(?<![\d.])(\d{1,2}(?:\.\d+)+)(?![\d.])", label))
+    return ids
+
+
+@pytest.mark.parametrize("bank_id", sorted(REFERENCE))
+def test_new_edition_banks_cover_their_reference_clause_list(registry: BankRegistry, bank_id: str) -> None:
+    bank = registry.banks[bank_id]
+    in_bank = {clause.id for section in bank.sections for clause in section.clauses}
+    listed = reference_clause_ids(REFERENCE[bank_id])
+    parents = {".".join(cid.split(".")[:n]) for cid in in_bank for n in range(1, cid.count(".") + 1)}
+    assert in_bank <= listed, f"asked but not in the reference list: {sorted(in_bank - listed)}"
+    assert listed <= in_bank | parents, f"listed but not asked: {sorted(listed - in_bank - parents)}"
