@@ -31,15 +31,20 @@ PAGES = {
 }
 
 
+def check_page(tab, url: str, name: str, width: int) -> None:  # type: ignore[no-untyped-def]
+    """Open a page at a width, keep its screenshot, and hold it to axe and to no sideways scroll."""
+    tab.set_viewport_size({"width": width, "height": 900})
+    tab.goto(url)
+    tab.wait_for_load_state("networkidle")
+    shot(tab, f"{name}-{width}")
+    assert axe_violations(tab) == []
+    assert sideways_scroll(tab) == 0
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("name", PAGES)
 def test_page_is_accessible_and_reflows(page, base_url: str, seeded: dict[str, str], name: str, width: int) -> None:  # type: ignore[no-untyped-def]
-    page.set_viewport_size({"width": width, "height": 900})
-    page.goto(base_url + PAGES[name].format(**seeded))
-    page.wait_for_load_state("networkidle")
-    shot(page, f"{name}-{width}")
-    assert axe_violations(page) == []
-    assert sideways_scroll(page) == 0
+    check_page(page, base_url + PAGES[name].format(**seeded), name, width)
 
 
 CONSULTANT_PAGES = {
@@ -57,18 +62,9 @@ CONSULTANT_PAGES = {
 def test_consultant_page_is_accessible_and_reflows(  # type: ignore[no-untyped-def]
     consultant_page, base_url: str, consulting: dict[str, object], name: str, width: int
 ) -> None:
-    consultant_page.set_viewport_size({"width": width, "height": 900})
-    consultant_page.goto(base_url + CONSULTANT_PAGES[name].format(**consulting))
-    consultant_page.wait_for_load_state("networkidle")
-    shot(consultant_page, f"{name}-{width}")
-    assert axe_violations(consultant_page) == []
-    assert sideways_scroll(consultant_page) == 0
+    check_page(consultant_page, base_url + CONSULTANT_PAGES[name].format(**consulting), name, width)
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_sign_in_page(page, base_url: str, width: int) -> None:  # type: ignore[no-untyped-def]
-    page.set_viewport_size({"width": width, "height": 900})
-    page.goto(base_url + "/consult/signin")
-    shot(page, f"consult-signin-{width}")
-    assert axe_violations(page) == []
-    assert sideways_scroll(page) == 0
+    check_page(page, base_url + "/consult/signin", "consult-signin", width)
