@@ -65,6 +65,9 @@ class Question(StrictModel):
     action: Text
     weight: float = Field(gt=0, le=5)
     mandatory: bool
+    # a requirement whose absence alone leaves the system unable to achieve its results: at level 0 it is a
+    # likely major even at weight 1 (weight >= 2 implies it); see DESIGN.md "Answers and scores"
+    core: bool = False
     documented_info: DocumentedInfo | None = None
     audit_methods: list[AuditMethod] = Field(min_length=1)
     allow_na: bool = False
@@ -87,6 +90,8 @@ class Question(StrictModel):
             raise ValueError("a shared harmonized-structure question (hs_key) cannot allow 'not applicable'")
         if self.gate and not self.mandatory:
             raise ValueError("a stage gate must be a mandatory requirement (mandatory: true)")
+        if self.core and not self.mandatory:
+            raise ValueError("a core requirement must be mandatory (mandatory: true)")
         if self.gate and self.allow_na:
             raise ValueError("a stage gate cannot be marked not applicable")
         if self.gate and self.levels is None:
