@@ -18,7 +18,9 @@ BankId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9\-]*$")]
 HsKey = Annotated[str, StringConstraints(pattern=r"^hs-[0-9.]+-[a-z\-]+$")]
 AuditMethod = Literal["document_review", "interview", "observation"]
 Gate = Literal["stage1", "stage2"]
-Interviewee = Literal["top_management", "process_owner", "internal_auditor", "staff"]
+Interviewee = Literal[
+    "top_management", "process_owner", "internal_auditor", "staff", "worker_representatives", "anti_bribery_function"
+]
 ChangeKind = Literal["new", "broadened", "unchanged", "editorial", "renumbered"]
 
 AUDIT_METHOD_LABELS: dict[str, str] = {
@@ -74,6 +76,9 @@ class Question(StrictModel):
     hs_key: HsKey | None = None
     # a stage 1 gate: the system is designed and documented; a stage 2 gate: it has run (see docs/question-banks.md)
     gate: Gate | None = None
+    # the level a gate must reach not to block its stage: 2 by default (0-1 block); 3 where the scheme's own rules
+    # (ISO 50003 for 50001 9.1.1 b, say) need the requirement fully in place before that stage
+    gate_level: Literal[2, 3] = 2
     # what levels 1-4 look like for this question; required on gates, useful wherever levels are easy to confuse
     levels: LevelGuide | None = None
     # whom an auditor would interview about it; when omitted, derived from the clause (reports.interviews)
@@ -90,6 +95,8 @@ class Question(StrictModel):
             raise ValueError("a shared harmonized-structure question (hs_key) cannot allow 'not applicable'")
         if self.gate and not self.mandatory:
             raise ValueError("a stage gate must be a mandatory requirement (mandatory: true)")
+        if self.gate_level != 2 and not self.gate:
+            raise ValueError("gate_level applies to stage gates only (set 'gate')")
         if self.core and not self.mandatory:
             raise ValueError("a core requirement must be mandatory (mandatory: true)")
         if self.gate and self.allow_na:

@@ -15,6 +15,8 @@ INTERVIEWEES: dict[str, str] = {
     "process_owner": "Process owners",
     "internal_auditor": "The internal auditor",
     "staff": "Staff on site",
+    "worker_representatives": "Worker representatives",
+    "anti_bribery_function": "The anti-bribery compliance function",
 }
 SAMPLES_PER_TOPIC = 4
 METHOD_NOTE = (
