@@ -50,6 +50,7 @@ def configure(app: Flask, test_config: dict[str, Any] | None) -> None:
         app.config["SQLALCHEMY_DATABASE_URI"] = url
     if url := config.redis_url_from_env():
         app.config["RATELIMIT_STORAGE_URI"] = url
+        app.config["JOBS_REDIS_URL"] = url
     if test_config:
         app.config.from_mapping(test_config)
     os.makedirs(app.instance_path, exist_ok=True)
@@ -82,6 +83,10 @@ def register_extensions(app: Flask) -> None:
     from .service.accounts import load_user
 
     login_manager.user_loader(load_user)
+
+    from . import jobs
+
+    jobs.init_app(app)
 
 
 def register_banks(app: Flask) -> None:

@@ -33,6 +33,8 @@ class Defaults:
     RATELIMIT_KEY_PREFIX = "preaudit"
     START_RATE_LIMIT = "10 per minute;100 per day"  # assessments one address may start
     SIGN_IN_RATE_LIMIT = "10 per minute;60 per hour"  # consultant sign-in and sign-up attempts per address
+    JOBS_IMMEDIATE = False  # tests: a job runs at once in the caller instead of on the queue
+    JOBS_REDIS_URL: str | None = None  # set from REDIS_URL: the job queue in Redis instead of instance/jobs.sqlite3
     COMPRESS_MIMETYPES = ["text/html", "text/css", "text/javascript", "application/javascript", "text/csv"]
 
 

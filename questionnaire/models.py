@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import secrets
 from datetime import UTC, date, datetime
 
 from flask_login import UserMixin
@@ -19,6 +20,20 @@ def utcnow() -> datetime:
 def hash_token(token: str) -> str:
     """Tokens are stored hashed: a leaked database does not hand out working resume links."""
     return hashlib.sha256(token.encode("ascii")).hexdigest()
+
+
+PUBLIC_ID_BYTES = 12  # 96 random bits, 16 URL-safe characters
+
+
+def new_public_id() -> str:
+    """What a URL names an object by: random, so it tells nobody how many objects the site holds."""
+    return secrets.token_urlsafe(PUBLIC_ID_BYTES)
+
+
+class PublicIdMixin:
+    """Objects that appear in URLs carry a random public id; the integer id stays internal (joins, foreign keys)."""
+
+    public_id: Mapped[str] = mapped_column(String(22), unique=True, default=new_public_id)
 
 
 LINK_ANSWER = "answer"  # a respondent's link: answer the assessment, see its results

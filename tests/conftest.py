@@ -41,6 +41,7 @@ def app(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator
             "SECRET_KEY": "test-only-secret",
             "SQLALCHEMY_DATABASE_URI": database_url,
             "SERVER_NAME": "preaudit.test",
+            "JOBS_IMMEDIATE": True,
             "START_RATE_LIMIT": "10000 per minute",  # tests start many assessments; test_limits.py tests the limit
         }
     )
