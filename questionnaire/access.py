@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
 from .extensions import db
-from .models import LINK_ANSWER, Assessment, Organisation, Respondent
+from .models import LINK_ANSWER, Assessment, Client, Link
 from .service.operations import find_respondent
 
 Need = Literal["read", "answer", "manage"]
@@ -31,7 +31,7 @@ class Principal:
     """Who is asking: a signed-in consultant, the holder of a link, or nobody."""
 
     user_id: int | None = None
-    link: Respondent | None = None
+    link: Link | None = None
 
 
 def permits(principal: Principal, owner_id: int | None, assessment_id: int | None, need: Need) -> bool:
@@ -54,7 +54,7 @@ def signed_in() -> Principal:
     return Principal(user_id=current_user.id if current_user.is_authenticated else None)
 
 
-def by_token(token: str, need: Need) -> Respondent:
+def by_token(token: str, need: Need) -> Link:
     """The link behind a token, if it may do `need` with its assessment."""
     link = find_respondent(token)
     if link is None or not permits(Principal(link=link), None, link.assessment_id, need):
@@ -62,8 +62,8 @@ def by_token(token: str, need: Need) -> Respondent:
     return link  # type: ignore[return-value]
 
 
-def client(client_id: int) -> Organisation:
-    organisation = db.session.get(Organisation, client_id)
+def client(client_id: int) -> Client:
+    organisation = db.session.get(Client, client_id)
     if organisation is None or not permits(signed_in(), organisation.consultant_id, None, "manage"):
         refuse()
     return organisation  # type: ignore[return-value]
@@ -82,9 +82,9 @@ def assessment(assessment_id: int) -> Assessment:
     return found  # type: ignore[return-value]
 
 
-def link(owner: Assessment, link_id: int) -> Respondent:
+def link(owner: Assessment, link_id: int) -> Link:
     """A link of an assessment the caller has already been allowed to manage."""
-    found = db.session.get(Respondent, link_id)
+    found = db.session.get(Link, link_id)
     if found is None or found.assessment_id != owner.id:
         refuse()
     return found  # type: ignore[return-value]

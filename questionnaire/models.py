@@ -40,7 +40,7 @@ LINK_ANSWER = "answer"  # a respondent's link: answer the assessment, see its re
 LINK_READ = "read"  # a read-only results link, for a client's management
 
 
-class User(UserMixin, db.Model):
+class Consultant(UserMixin, db.Model):
     """A consultant: owns client organisations, their assessments and the links sent for them."""
 
     __tablename__ = "consultant"
@@ -51,7 +51,7 @@ class User(UserMixin, db.Model):
     password_hash: Mapped[str] = mapped_column(String(255))  # argon2id, with its parameters and salt
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
-    clients: Mapped[list[Organisation]] = relationship(back_populates="consultant")
+    clients: Mapped[list[Client]] = relationship(back_populates="consultant")
 
     def get_id(self) -> str:
         """The session keeps the id and a stamp of the password hash: a new password ends every other session."""
@@ -59,8 +59,13 @@ class User(UserMixin, db.Model):
         return f"{self.id}:{stamp}"
 
 
-class Organisation(db.Model):
-    """A firm being assessed. With a consultant it is one of their clients; a firm that started alone has none."""
+class Client(db.Model):
+    """A firm being assessed. With a consultant it is one of their clients; a firm that started alone has none.
+
+    The table keeps its first name, `organisation` (the glossary in the README lists such names).
+    """
+
+    __tablename__ = "organisation"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     consultant_id: Mapped[int | None] = mapped_column(ForeignKey("consultant.id", ondelete="CASCADE"), index=True)
@@ -70,7 +75,7 @@ class Organisation(db.Model):
     scope: Mapped[str | None] = mapped_column(Text)  # the client's usual scope; new assessments start from it
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
-    consultant: Mapped[User | None] = relationship(back_populates="clients")
+    consultant: Mapped[Consultant | None] = relationship(back_populates="clients")
     assessments: Mapped[list[Assessment]] = relationship(back_populates="organisation", order_by="Assessment.id")
 
 
@@ -94,12 +99,12 @@ class Assessment(db.Model):
     # bumped by every save that changes an answer; a page carries the revision it was read at
     revision: Mapped[int] = mapped_column(default=0, server_default="0")
 
-    organisation: Mapped[Organisation] = relationship(back_populates="assessments")
+    organisation: Mapped[Client] = relationship(back_populates="assessments")
     standards: Mapped[list[AssessmentStandard]] = relationship(
         back_populates="assessment", order_by="AssessmentStandard.position", cascade="all, delete-orphan"
     )
-    respondents: Mapped[list[Respondent]] = relationship(
-        back_populates="assessment", cascade="all, delete-orphan", order_by="Respondent.id"
+    respondents: Mapped[list[Link]] = relationship(
+        back_populates="assessment", cascade="all, delete-orphan", order_by="Link.id"
     )
 
     carried_from: Mapped[Assessment | None] = relationship(remote_side=[id], foreign_keys=[carried_from_id])
@@ -127,12 +132,15 @@ class AssessmentStandard(db.Model):
     assessment: Mapped[Assessment] = relationship(back_populates="standards")
 
 
-class Respondent(db.Model):
-    """A private link to one assessment: a person answering it, or (access "read") a read-only results link.
+class Link(db.Model):
+    """A private link to one assessment: a respondent answering it, or (access "read") a read-only results link.
+
+    The table keeps its first name, `respondent`; answers refer to it as `respondent_id`.
 
     Answers belong to a respondent. A revoked or expired link opens nothing, exactly like a wrong one.
     """
 
+    __tablename__ = "respondent"
     __table_args__ = (CheckConstraint("access IN ('answer', 'read')", name="access_kind"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -170,7 +178,7 @@ class Answer(db.Model):
     # the assessment revision this answer was written at: newer than a page's revision means someone else saved it
     revision: Mapped[int] = mapped_column(default=0, server_default="0")
 
-    respondent: Mapped[Respondent] = relationship(back_populates="answers")
+    respondent: Mapped[Link] = relationship(back_populates="answers")
 
 
 class AgreedAnswer(db.Model):

@@ -22,10 +22,10 @@ def test_upgrade_matches_the_models(app: Flask) -> None:
 def test_answer_constraints_are_enforced_by_the_database(app: Flask) -> None:
     from sqlalchemy.exc import IntegrityError
 
-    from questionnaire.models import Answer, Assessment, Organisation, Respondent
+    from questionnaire.models import Answer, Assessment, Client, Link
 
     with app.app_context():
-        respondent = Respondent(assessment=Assessment(organisation=Organisation(name="X")), token_hash="h" * 64)
+        respondent = Link(assessment=Assessment(organisation=Client(name="X")), token_hash="h" * 64)
         db.session.add(respondent)
         db.session.flush()
         for bad in ({"level": 5}, {"level": 2, "not_applicable": True}):
@@ -36,7 +36,7 @@ def test_answer_constraints_are_enforced_by_the_database(app: Flask) -> None:
                 db.session.rollback()
             else:
                 raise AssertionError(f"{bad} was accepted")
-            respondent = Respondent(assessment=Assessment(organisation=Organisation(name="X")), token_hash="h" * 64)
+            respondent = Link(assessment=Assessment(organisation=Client(name="X")), token_hash="h" * 64)
             db.session.add(respondent)
             db.session.flush()
         db.session.rollback()
@@ -53,10 +53,10 @@ def test_consultant_migration_goes_down_and_up_again_keeping_every_answer(app: F
     from flask_migrate import downgrade, upgrade
     from sqlalchemy import text
 
-    from questionnaire.models import Answer, Assessment, Organisation, Respondent
+    from questionnaire.models import Answer, Assessment, Client, Link
 
     with app.app_context():
-        respondent = Respondent(assessment=Assessment(organisation=Organisation(name="Kept Ltd")), token_hash="k" * 64)
+        respondent = Link(assessment=Assessment(organisation=Client(name="Kept Ltd")), token_hash="k" * 64)
         db.session.add(Answer(respondent=respondent, question_key="hs-4.1-context", level=3, note="kept"))
         db.session.commit()
         db.session.remove()

@@ -9,8 +9,8 @@ from flask import abort
 from .. import access
 from ..banks import Bank
 from ..banks.flask_glue import registry
-from ..models import LINK_ANSWER, Assessment, Respondent
-from ..service.operations import AssessmentRef, RespondentRef, find_respondent_ref
+from ..models import LINK_ANSWER, Assessment, Link
+from ..service.operations import AssessmentRef, LinkRef, find_respondent_ref
 from .estimate import Estimate, estimate
 from .layout import Page, Questionnaire, build
 
@@ -19,7 +19,7 @@ from .layout import Page, Questionnaire, build
 class Context:
     assessment: Assessment | AssessmentRef
     questionnaire: Questionnaire
-    respondent: Respondent | RespondentRef | None = None  # the link that opened it; None when its consultant looks
+    respondent: Link | LinkRef | None = None  # the link that opened it; None when its consultant looks
 
     @property
     def banks(self) -> tuple[Bank, ...]:
@@ -59,7 +59,7 @@ def load_light(token: str, need: access.Need = "answer") -> Context:
     return Context(assessment, questionnaire_for(assessment.bank_ids, assessment.kind), respondent)
 
 
-def for_assessment(assessment: Assessment, respondent: Respondent | None = None) -> Context:
+def for_assessment(assessment: Assessment, respondent: Link | None = None) -> Context:
     """An assessment the access check has already let through: by a link, or by its consultant."""
     return Context(assessment, questionnaire_for(assessment.bank_ids, assessment.kind), respondent)
 

@@ -10,7 +10,7 @@ from werkzeug.wrappers import Response
 
 from ..extensions import db
 from ..limits import sign_in_limit
-from ..models import User
+from ..models import Consultant
 from ..service import accounts
 from . import bp
 from .forms import ConfirmForm, PasswordForm, SignInForm, SignUpForm
@@ -29,7 +29,7 @@ def safe_next(target: str | None) -> str | None:
     return None if parts.scheme or parts.netloc else target
 
 
-def start_session(user: User) -> None:
+def start_session(user: Consultant) -> None:
     """A fresh session on sign-in, so a session fixed before it cannot ride on it."""
     session.clear()
     login_user(user)

@@ -11,7 +11,7 @@ from werkzeug.wrappers import Response
 
 from .. import access
 from ..extensions import db
-from ..models import LINK_ANSWER, Respondent
+from ..models import LINK_ANSWER, Link
 from ..service import links
 from . import bp
 from .forms import ConfirmForm, ExpiryForm, LinkForm
@@ -19,7 +19,7 @@ from .forms import ConfirmForm, ExpiryForm, LinkForm
 Page = Response | str | tuple[str, int]
 
 
-def shown(link: Respondent, token: str) -> str:
+def shown(link: Link, token: str) -> str:
     """The page that shows a link once, with what it opens."""
     endpoint = "assess.overview" if link.access == LINK_ANSWER else "assess.results"
     url = url_for(endpoint, token=token, _external=True)

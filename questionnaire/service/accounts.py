@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 
 from ..extensions import db
-from ..models import User
+from ..models import Consultant
 
 if TYPE_CHECKING:
     from argon2 import PasswordHasher
@@ -36,19 +36,21 @@ def normalise_email(email: str) -> str:
     return email.strip().lower()
 
 
-def find_by_email(email: str) -> User | None:
-    return db.session.scalars(select(User).where(func.lower(User.email) == normalise_email(email))).one_or_none()
+def find_by_email(email: str) -> Consultant | None:
+    return db.session.scalars(
+        select(Consultant).where(func.lower(Consultant.email) == normalise_email(email))
+    ).one_or_none()
 
 
-def create_user(email: str, name: str, password: str) -> User:
+def create_user(email: str, name: str, password: str) -> Consultant:
     if find_by_email(email) is not None:
         raise AccountError("An account with this email address already exists. Sign in instead.")
-    user = User(email=normalise_email(email), name=name.strip(), password_hash=hasher().hash(password))
+    user = Consultant(email=normalise_email(email), name=name.strip(), password_hash=hasher().hash(password))
     db.session.add(user)
     return user
 
 
-def authenticate(email: str, password: str) -> User | None:
+def authenticate(email: str, password: str) -> Consultant | None:
     """The user when the password is right; None otherwise, with no hint which of the two was wrong."""
     user = find_by_email(email)
     if user is None:
@@ -61,18 +63,18 @@ def authenticate(email: str, password: str) -> User | None:
     return user
 
 
-def change_password(user: User, current: str, new: str) -> None:
+def change_password(user: Consultant, current: str, new: str) -> None:
     if not _verify(user.password_hash, current):
         raise AccountError("The current password is not right.")
     user.password_hash = hasher().hash(new)
 
 
-def load_user(session_id: str) -> User | None:
+def load_user(session_id: str) -> Consultant | None:
     """Flask-Login's loader: the id must come with the stamp of the current password hash."""
     user_id, _, stamp = session_id.partition(":")
     if not user_id.isdigit():
         return None
-    user = db.session.get(User, int(user_id))
+    user = db.session.get(Consultant, int(user_id))
     return user if user is not None and user.get_id() == session_id and stamp else None
 
 

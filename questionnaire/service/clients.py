@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import delete, func, select
 
 from ..extensions import db
-from ..models import Assessment, AssessmentStandard, Organisation, User, utcnow
+from ..models import Assessment, AssessmentStandard, Client, Consultant, utcnow
 from ..scoring.consensus import effective
 from .consensus import agreed_row, answer_sets
 
@@ -25,36 +25,34 @@ def _clean(text: str | None) -> str | None:
     return (text or "").strip() or None
 
 
-def create_client(user: User, fields: ClientFields) -> Organisation:
-    client = Organisation(consultant=user)
+def create_client(user: Consultant, fields: ClientFields) -> Client:
+    client = Client(consultant=user)
     update_client(client, fields)
     db.session.add(client)
     return client
 
 
-def update_client(client: Organisation, fields: ClientFields) -> None:
+def update_client(client: Client, fields: ClientFields) -> None:
     client.name = fields.name.strip()
     client.sector = _clean(fields.sector)
     client.headcount = fields.headcount
     client.scope = _clean(fields.scope)
 
 
-def clients_of(user: User) -> list[Organisation]:
+def clients_of(user: Consultant) -> list[Client]:
     return list(
         db.session.scalars(
-            select(Organisation)
-            .where(Organisation.consultant_id == user.id)
-            .order_by(func.lower(Organisation.name), Organisation.id)
+            select(Client).where(Client.consultant_id == user.id).order_by(func.lower(Client.name), Client.id)
         )
     )
 
 
-def delete_client(client: Organisation) -> None:
+def delete_client(client: Client) -> None:
     """The client, its assessments, links, answers and agreed answers (the database cascades)."""
-    db.session.execute(delete(Organisation).where(Organisation.id == client.id))
+    db.session.execute(delete(Client).where(Client.id == client.id))
 
 
-def new_assessment(client: Organisation, bank_ids: list[str], scope: str | None = None) -> Assessment:
+def new_assessment(client: Client, bank_ids: list[str], scope: str | None = None) -> Assessment:
     assessment = Assessment(
         organisation=client,
         scope=_clean(scope) or client.scope,
@@ -90,7 +88,7 @@ class AdoptError(ValueError):
     """The link cannot be attached; the message says why."""
 
 
-def adopt(assessment: Assessment, user: User, client: Organisation | None) -> Organisation:
+def adopt(assessment: Assessment, user: Consultant, client: Client | None) -> Client:
     """Attach a firm's self-started assessment to one of the consultant's clients (or make the firm one).
 
     The firm's resume link keeps working; the consultant can revoke it like any other link.
@@ -117,5 +115,5 @@ def set_cycle(assessment: Assessment, stage1: date | None, stage2: date | None, 
     assessment.updated_at = utcnow()
 
 
-def latest_first(client: Organisation) -> list[Assessment]:
+def latest_first(client: Client) -> list[Assessment]:
     return sorted(client.assessments, key=lambda a: (a.created_at, a.id), reverse=True)

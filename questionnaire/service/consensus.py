@@ -9,7 +9,7 @@ from sqlalchemy import Boolean, CompoundSelect, Integer, and_, bindparam, cast, 
 
 from ..banks.flask_glue import registry
 from ..extensions import db
-from ..models import LINK_ANSWER, AgreedAnswer, Answer, Assessment, Respondent, utcnow
+from ..models import LINK_ANSWER, AgreedAnswer, Answer, Assessment, Link, utcnow
 from ..scoring import AnswerValue
 from ..scoring.consensus import AnswerSets, effective
 
@@ -20,7 +20,7 @@ def _answers_of_assessments() -> CompoundSelect:
     ids = bindparam("ids", expanding=True)
     given = (
         select(
-            Respondent.assessment_id.label("assessment_id"),
+            Link.assessment_id.label("assessment_id"),
             cast(Answer.respondent_id, Integer).label("respondent_id"),
             cast(literal(False), Boolean).label("carried"),
             Answer.question_key,
@@ -29,8 +29,8 @@ def _answers_of_assessments() -> CompoundSelect:
             Answer.reason,
             Answer.note,
         )
-        .join(Respondent, Respondent.id == Answer.respondent_id)
-        .where(and_(Respondent.assessment_id.in_(ids), Respondent.access == LINK_ANSWER))
+        .join(Link, Link.id == Answer.respondent_id)
+        .where(and_(Link.assessment_id.in_(ids), Link.access == LINK_ANSWER))
     )
     agreed = select(
         AgreedAnswer.assessment_id,

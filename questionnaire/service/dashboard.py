@@ -10,7 +10,7 @@ from sqlalchemy.orm import selectinload
 
 from ..banks import Bank, BankRegistry, items
 from ..extensions import db
-from ..models import Assessment, Organisation, User
+from ..models import Assessment, Client, Consultant
 from ..scoring import AnswerValue, Result, score
 from ..scoring.consensus import disagreements, effective
 from .consensus import answer_sets
@@ -59,13 +59,13 @@ def rows(assessments: list[Assessment], registry: BankRegistry) -> list[Assessme
     return found
 
 
-def clients_with_assessments(user: User) -> list[Organisation]:
+def clients_with_assessments(user: Consultant) -> list[Client]:
     """Every client of the consultant with its assessments and their standards, in three queries."""
     statement = (
-        select(Organisation)
-        .where(Organisation.consultant_id == user.id)
-        .options(selectinload(Organisation.assessments).selectinload(Assessment.standards))
-        .order_by(Organisation.name, Organisation.id)
+        select(Client)
+        .where(Client.consultant_id == user.id)
+        .options(selectinload(Client.assessments).selectinload(Assessment.standards))
+        .order_by(Client.name, Client.id)
     )
     return list(db.session.scalars(statement))
 

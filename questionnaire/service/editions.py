@@ -8,7 +8,7 @@ from ..access import Principal, permits
 from ..banks import Bank
 from ..banks.transition import carries
 from ..extensions import db
-from ..models import Assessment, Respondent
+from ..models import Assessment, Link
 from .consensus import effective_answers
 from .operations import find_respondent, save_answers
 
@@ -27,7 +27,7 @@ def find_previous(link: str, bank_id: str) -> Assessment | None:
     return respondent.assessment
 
 
-def carry_over(respondent: Respondent, source: Assessment, new: Bank, old: Bank) -> int:
+def carry_over(respondent: Link, source: Assessment, new: Bank, old: Bank) -> int:
     """Copy the answers that still hold (unchanged, editorial, renumbered clauses) from an assessment of
     the old edition; notes and reasons travel with them."""
     answers = effective_answers(source)

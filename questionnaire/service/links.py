@@ -10,7 +10,7 @@ import re
 from datetime import date
 
 from ..extensions import db
-from ..models import LINK_ANSWER, LINK_READ, Assessment, Respondent, hash_token, utcnow
+from ..models import LINK_ANSWER, LINK_READ, Assessment, Link, hash_token, utcnow
 from .operations import TOKEN_PATTERN, new_token
 
 TOKEN_IN_TEXT = re.compile(r"(?:^|/a/)([A-Za-z0-9_-]{43})(?:[/?#]|$)")
@@ -18,12 +18,12 @@ TOKEN_IN_TEXT = re.compile(r"(?:^|/a/)([A-Za-z0-9_-]{43})(?:[/?#]|$)")
 
 def issue(
     assessment: Assessment, name: str, role: str | None, access: str = LINK_ANSWER, expires_on: date | None = None
-) -> tuple[Respondent, str]:
+) -> tuple[Link, str]:
     """A new link for one person (or, with access "read", for management's read-only view of the results)."""
     if access not in (LINK_ANSWER, LINK_READ):
         raise ValueError(f"unknown link access {access!r}")
     token = new_token()
-    link = Respondent(
+    link = Link(
         assessment_id=assessment.id,
         name=name.strip() or None,
         role=(role or "").strip() or None,
@@ -36,13 +36,13 @@ def issue(
     return link, token
 
 
-def revoke(link: Respondent) -> None:
+def revoke(link: Link) -> None:
     """The link stops working at once; the answers given through it stay part of the assessment."""
     if link.revoked_at is None:
         link.revoked_at = utcnow()
 
 
-def regenerate(link: Respondent) -> str:
+def regenerate(link: Link) -> str:
     """A new token for the same person and answers; the old token (revoked or not) never works again."""
     token = new_token()
     link.token_hash = hash_token(token)
@@ -50,7 +50,7 @@ def regenerate(link: Respondent) -> str:
     return token
 
 
-def set_expiry(link: Respondent, expires_on: date | None) -> None:
+def set_expiry(link: Link, expires_on: date | None) -> None:
     link.expires_on = expires_on
 
 

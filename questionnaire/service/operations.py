@@ -14,7 +14,7 @@ from sqlalchemy.orm import joinedload
 from sqlalchemy.sql.dml import ReturningInsert
 
 from ..extensions import db
-from ..models import LINK_ANSWER, Answer, Assessment, AssessmentStandard, Organisation, Respondent, hash_token, utcnow
+from ..models import LINK_ANSWER, Answer, Assessment, AssessmentStandard, Client, Link, hash_token, utcnow
 from ..scoring import AnswerValue
 
 TOKEN_BYTES = 32
@@ -40,8 +40,8 @@ def start_assessment(
     bank_ids: list[str],
     scope: str | None = None,
     kind: str = "full",
-) -> tuple[Respondent, str]:
-    org = Organisation(name=organisation.strip(), sector=(sector or "").strip() or None, headcount=headcount)
+) -> tuple[Link, str]:
+    org = Client(name=organisation.strip(), sector=(sector or "").strip() or None, headcount=headcount)
     assessment = Assessment(
         organisation=org,
         scope=(scope or "").strip() or None,
@@ -49,21 +49,21 @@ def start_assessment(
         standards=[AssessmentStandard(bank_id=bank_id, position=i) for i, bank_id in enumerate(bank_ids)],
     )
     token = new_token()
-    respondent = Respondent(assessment=assessment, token_hash=hash_token(token))
+    respondent = Link(assessment=assessment, token_hash=hash_token(token))
     db.session.add(respondent)
     return respondent, token
 
 
-def find_respondent(token: str) -> Respondent | None:
+def find_respondent(token: str) -> Link | None:
     """The respondent, its assessment, organisation and standards in one query; None for any bad token."""
     if not TOKEN_PATTERN.match(token):
         return None
     statement = (
-        select(Respondent)
-        .where(Respondent.token_hash == hash_token(token))
+        select(Link)
+        .where(Link.token_hash == hash_token(token))
         .options(
-            joinedload(Respondent.assessment).joinedload(Assessment.organisation),
-            joinedload(Respondent.assessment).joinedload(Assessment.standards),
+            joinedload(Link.assessment).joinedload(Assessment.organisation),
+            joinedload(Link.assessment).joinedload(Assessment.standards),
         )
     )
     return db.session.scalars(statement).unique().one_or_none()
@@ -90,7 +90,7 @@ class AssessmentRef:
 
 
 @dataclass(frozen=True)
-class RespondentRef:
+class LinkRef:
     """What a question page needs of a respondent, read as plain rows; same attribute paths as the models."""
 
     id: int
@@ -106,13 +106,13 @@ class RespondentRef:
         return self.assessment.id
 
     def is_open(self, today: date) -> bool:
-        """The same rule as Respondent.is_open: revoked or expired links open nothing."""
+        """The same rule as Link.is_open: revoked or expired links open nothing."""
         return self.revoked_at is None and (self.expires_on is None or today <= self.expires_on)
 
 
-RESPONDENTS: Table = Respondent.__table__  # type: ignore[assignment]
+RESPONDENTS: Table = Link.__table__  # type: ignore[assignment]
 ASSESSMENTS: Table = Assessment.__table__  # type: ignore[assignment]
-ORGANISATIONS: Table = Organisation.__table__  # type: ignore[assignment]
+ORGANISATIONS: Table = Client.__table__  # type: ignore[assignment]
 STANDARDS: Table = AssessmentStandard.__table__  # type: ignore[assignment]
 # built once: constructing a statement costs more than running it on a page this busy
 RESPONDENT_BY_TOKEN = (
@@ -142,7 +142,7 @@ ANSWERS_OF = select(ANSWERS.c.question_key, *(ANSWERS.c[name] for name in VALUE_
 )
 
 
-def find_respondent_ref(token: str) -> RespondentRef | None:
+def find_respondent_ref(token: str) -> LinkRef | None:
     """One query, one row per standard, no ORM objects: the question page's lookup."""
     if not TOKEN_PATTERN.match(token):
         return None
@@ -167,10 +167,10 @@ def find_respondent_ref(token: str) -> RespondentRef | None:
     organisation = OrganisationRef(org)
     banks = [row[-1] for row in rows]
     assessment = AssessmentRef(assessment_id, revision, kind, previous, carried, organisation, banks)
-    return RespondentRef(respondent_id, assessment, name, role, access, expires_on, revoked_at)
+    return LinkRef(respondent_id, assessment, name, role, access, expires_on, revoked_at)
 
 
-def answer_rows(respondent: Respondent | RespondentRef) -> list[tuple]:  # type: ignore[type-arg]
+def answer_rows(respondent: Link | LinkRef) -> list[tuple]:  # type: ignore[type-arg]
     """(key, level, not_applicable, reason, note) of every answer: what a question page reads, as plain tuples."""
     return [tuple(row) for row in core().execute(ANSWERS_OF, {"respondent_id": respondent.id})]
 
@@ -182,9 +182,7 @@ def with_renames(answers: dict[str, AnswerValue], renames: Mapping[str, str] | N
     return answers
 
 
-def answers_of(
-    respondent: Respondent | RespondentRef, renames: Mapping[str, str] | None = None
-) -> dict[str, AnswerValue]:
+def answers_of(respondent: Link | LinkRef, renames: Mapping[str, str] | None = None) -> dict[str, AnswerValue]:
     rows = core().execute(ANSWERS_OF, {"respondent_id": respondent.id})
     return with_renames({key: AnswerValue(*values) for key, *values in rows}, renames)
 
@@ -210,7 +208,7 @@ class Saved:
     conflicts: dict[str, AnswerValue]
 
 
-def save_answers(respondent: Respondent, values: Mapping[str, AnswerValue], read_revision: int | None = None) -> Saved:
+def save_answers(respondent: Link, values: Mapping[str, AnswerValue], read_revision: int | None = None) -> Saved:
     """Write the changed answers with one upsert, never over answers saved after `read_revision`.
 
     Safe against a concurrent save of the same page (a double-submitted form, two people on one link): the
@@ -300,12 +298,12 @@ def respondent_summaries_of(assessment_ids: list[int]) -> dict[int, list[Respond
     """The same for many assessments in one statement. Read-only links answer nothing and are left out."""
     answered = func.count(case((or_(Answer.level.is_not(None), Answer.not_applicable), Answer.id)))
     statement = (
-        select(Respondent.assessment_id, Respondent.id, Respondent.name, Respondent.role, answered)
+        select(Link.assessment_id, Link.id, Link.name, Link.role, answered)
         .add_columns(func.max(Answer.updated_at))
-        .outerjoin(Answer, Answer.respondent_id == Respondent.id)
-        .where(Respondent.assessment_id.in_(assessment_ids), Respondent.access == LINK_ANSWER)
-        .group_by(Respondent.assessment_id, Respondent.id, Respondent.name, Respondent.role)
-        .order_by(Respondent.id)
+        .outerjoin(Answer, Answer.respondent_id == Link.id)
+        .where(Link.assessment_id.in_(assessment_ids), Link.access == LINK_ANSWER)
+        .group_by(Link.assessment_id, Link.id, Link.name, Link.role)
+        .order_by(Link.id)
     )
     summaries: dict[int, list[RespondentSummary]] = {assessment_id: [] for assessment_id in assessment_ids}
     for assessment_id, *fields in db.session.execute(statement):

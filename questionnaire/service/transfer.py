@@ -21,7 +21,7 @@ from ..assess.forms import NOTE_MAX, REASON_MAX, SCOPE_MAX
 from ..assess.standards import combination_problem
 from ..banks import Bank, BankRegistry, items
 from ..extensions import db
-from ..models import Answer, Assessment, Organisation, Respondent, hash_token, utcnow
+from ..models import Answer, Assessment, Client, Link, hash_token, utcnow
 from ..reports.soa import neutralise
 from ..scoring import AnswerValue
 from ..scoring.consensus import AnswerSets
@@ -169,7 +169,7 @@ def _check(parsed: AssessmentFile, registry: BankRegistry) -> list[Bank]:
     return banks
 
 
-def import_into(client: Organisation, parsed: AssessmentFile) -> Assessment:
+def import_into(client: Client, parsed: AssessmentFile) -> Assessment:
     """A new assessment for this client holding exactly what the file holds. Respondents' links start revoked:
     the tokens were never in the file, so the consultant regenerates a link for whoever should answer again."""
     assessment = new_assessment(client, [s.bank for s in parsed.standards], None)
@@ -177,7 +177,7 @@ def import_into(client: Organisation, parsed: AssessmentFile) -> Assessment:
     cycle = parsed.certification
     assessment.stage1_on, assessment.stage2_on, assessment.certified_on = cycle.stage1, cycle.stage2, cycle.certified
     for person in parsed.respondents:
-        link = Respondent(name=person.name, role=person.role, token_hash=hash_token(new_token()), revoked_at=utcnow())
+        link = Link(name=person.name, role=person.role, token_hash=hash_token(new_token()), revoked_at=utcnow())
         assessment.respondents.append(link)
     db.session.flush()
     rows: list[dict[str, Any]] = []

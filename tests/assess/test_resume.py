@@ -7,7 +7,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from questionnaire.extensions import db
-from questionnaire.models import Respondent
+from questionnaire.models import Link
 
 from ..helpers import answer_page, is_checked, start
 from .test_walkthrough import questionnaire
@@ -34,7 +34,7 @@ def test_resume_from_a_fresh_browser_with_only_the_link(app: Flask, client: Flas
 def test_only_the_token_hash_is_stored(app: Flask, client: FlaskClient) -> None:
     token = start(client, BANK)
     with app.app_context():
-        stored = db.session.scalars(select(Respondent.token_hash)).all()
+        stored = db.session.scalars(select(Link.token_hash)).all()
     assert len(stored) == 1 and token not in stored[0] and len(stored[0]) == 64
 
 

@@ -63,11 +63,7 @@ def link_ids(app: Flask, assessment_id: int) -> list[int]:
     from sqlalchemy import select
 
     from questionnaire.extensions import db
-    from questionnaire.models import Respondent
+    from questionnaire.models import Link
 
     with app.app_context():
-        return list(
-            db.session.scalars(
-                select(Respondent.id).where(Respondent.assessment_id == assessment_id).order_by(Respondent.id)
-            )
-        )
+        return list(db.session.scalars(select(Link.id).where(Link.assessment_id == assessment_id).order_by(Link.id)))

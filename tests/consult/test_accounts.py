@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from questionnaire.consult.account_routes import safe_next
 from questionnaire.extensions import db
-from questionnaire.models import User
+from questionnaire.models import Consultant
 
 from ..conftest import csrf_from
 from .helpers import PASSWORD, consultant, post
@@ -27,7 +27,7 @@ def test_sign_up_signs_in_and_stores_only_an_argon2_hash(app: Flask) -> None:
     dashboard = browser.get("/consult/")
     assert dashboard.status_code == 200 and "Your clients" in dashboard.text
     with app.app_context():
-        user = db.session.scalars(select(User)).one()
+        user = db.session.scalars(select(Consultant)).one()
     assert user.email == "ann@example.com"
     assert user.password_hash.startswith("$argon2id$") and PASSWORD not in user.password_hash
 

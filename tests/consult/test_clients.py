@@ -9,7 +9,7 @@ from flask import Flask
 from sqlalchemy import func, select
 
 from questionnaire.extensions import db
-from questionnaire.models import Answer, Assessment, Organisation, Respondent
+from questionnaire.models import Answer, Assessment, Client, Link
 
 from ..assess.test_walkthrough import questionnaire
 from ..conftest import QueryCounter
@@ -58,9 +58,9 @@ def test_deleting_asks_first_then_removes_everything(app: Flask) -> None:
     answer_page(app.test_client(), token, questionnaire(app, BANK).pages[0], lambda e: "2")
     confirm = owner.get(f"/consult/clients/{client_id}/delete")
     assert confirm.status_code == 200 and "cannot be undone" in confirm.text
-    assert count(app, Organisation) == 1  # asking deleted nothing
+    assert count(app, Client) == 1  # asking deleted nothing
     assert post(owner, f"/consult/clients/{client_id}/delete").status_code == 302
-    assert (count(app, Organisation), count(app, Assessment), count(app, Respondent), count(app, Answer)) == (
+    assert (count(app, Client), count(app, Assessment), count(app, Link), count(app, Answer)) == (
         0,
         0,
         0,
@@ -104,7 +104,7 @@ def test_adopting_a_firms_assessment_as_a_new_client(app: Flask) -> None:
 
 def owner_link(app: Flask, assessment_id: int) -> int:
     with app.app_context():
-        return db.session.scalars(select(Respondent.id).where(Respondent.assessment_id == assessment_id)).one()
+        return db.session.scalars(select(Link.id).where(Link.assessment_id == assessment_id)).one()
 
 
 def test_adopting_into_an_existing_client_keeps_the_answers(app: Flask) -> None:
@@ -119,7 +119,7 @@ def test_adopting_into_an_existing_client_keeps_the_answers(app: Flask) -> None:
     client_page = owner.get(f"/consult/clients/{client_id}").text
     assert f"The firm’s own link</span>: {len(page.entries)} /" in client_page
     with app.app_context():
-        names = set(db.session.scalars(select(Organisation.name)))
+        names = set(db.session.scalars(select(Client.name)))
     assert names == {"Known Client Ltd"}  # the firm's own empty record is gone
     assert "Known Client Ltd" in firm.get(f"/a/{token}").text
 

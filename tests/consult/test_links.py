@@ -12,7 +12,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import select, text
 
 from questionnaire.extensions import db
-from questionnaire.models import Answer, Respondent
+from questionnaire.models import Answer, Link
 
 from ..assess.test_walkthrough import questionnaire
 from ..helpers import answer_page, form_data
@@ -45,7 +45,7 @@ def test_a_link_opens_its_assessment_and_names_its_respondent(app: Flask, owner:
     assert "Quinn &lt;Okafor&gt;" in page.text and "Quality manager" in page.text
     assert answer_page(browser, token, questionnaire(app, BANK).pages[0], lambda e: "3").status_code == 302
     with app.app_context():
-        assessments = set(db.session.scalars(select(Respondent.assessment_id).join(Answer)))
+        assessments = set(db.session.scalars(select(Link.assessment_id).join(Answer)))
     assert assessments == {first}  # its answers went to its one assessment
     assert second != first
 
@@ -57,7 +57,7 @@ def test_tokens_are_long_random_and_stored_only_as_hashes(app: Flask, owner: Fla
     ]
     assert len(set(tokens)) == 4 and all(len(t) == 43 for t in tokens)  # 43 URL-safe characters: 256 bits
     with app.app_context():
-        stored = db.session.scalars(select(Respondent.token_hash)).all()
+        stored = db.session.scalars(select(Link.token_hash)).all()
         dump = "\n".join(
             str(row)
             for table in ("respondent", "answer", "agreed_answer")
