@@ -80,7 +80,7 @@ def register_extensions(app: Flask) -> None:
     login_manager.login_message = "Sign in to see that page."
     login_manager.login_message_category = "info"
 
-    from .service.accounts import load_user
+    from .domain.accounts import load_user
 
     login_manager.user_loader(load_user)
 
@@ -120,7 +120,7 @@ def register_blueprints(app: Flask) -> None:
 
 
 def register_errorhandlers(app: Flask) -> None:
-    from .errors import register
+    from .web.errors import register
 
     register(app)
 
@@ -133,12 +133,12 @@ def register_commands(app: Flask) -> None:
 
 def register_template_globals(app: Flask) -> None:
     from .assess.forms import LEVELS, NA, NOTE_MAX, REASON_MAX
-    from .assess.standards import edition_advice
     from .banks import AUDIT_METHOD_LABELS
-    from .errorsummary import form_items
+    from .domain.soa import has_soa
+    from .domain.standards import edition_advice
     from .pages.assets import plotly_version, version_static_files
-    from .reports.soa import has_soa
     from .scoring import GRADE_LABELS
+    from .web.errorsummary import form_items
 
     version_static_files(app)
     app.jinja_env.globals.update(

@@ -34,7 +34,7 @@ def check(directory: Path | None, with_db: bool) -> None:
 
 
 def orphan_lines(registry: BankRegistry) -> list[str]:
-    from .service.operations import answer_keys_in_use
+    from .domain.operations import answer_keys_in_use
 
     claimed = registry.claimed_keys()
     broken = {Path(filename).stem for filename in registry.problems}  # reported above; their keys are not judged

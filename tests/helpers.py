@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from flask.testing import FlaskClient
 
-from questionnaire.assess.layout import Entry, Page
+from questionnaire.domain.layout import Entry, Page
 
 from .conftest import csrf_from
 

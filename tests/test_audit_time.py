@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from questionnaire.audit_time import TABLES, estimate, half_days
+from questionnaire.domain.audit_time import TABLES, estimate, half_days
 
 
 @pytest.mark.parametrize(

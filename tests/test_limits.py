@@ -8,7 +8,7 @@ from flask import Flask
 from flask_migrate import upgrade
 
 from questionnaire import create_app
-from questionnaire.limits import sign_in_limit
+from questionnaire.web.ratelimits import sign_in_limit
 
 from .conftest import DATA, csrf_from
 

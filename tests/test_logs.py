@@ -12,8 +12,8 @@ import pytest
 from flask import request
 
 from questionnaire import create_app
+from questionnaire.domain.operations import new_token
 from questionnaire.logs import mask
-from questionnaire.service.operations import new_token
 
 from .conftest import DATA, ROOT
 from .servers import BIN, app_env, gunicorn

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from questionnaire.memo import Memo
+from questionnaire.web.memo import Memo
 
 
 def test_made_once_then_looked_up_and_the_oldest_evicted() -> None:

@@ -15,9 +15,9 @@ from wtforms import IntegerField, RadioField, SelectChoice, SelectMultipleField,
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from ..domain.layout import Entry, Page
+from ..domain.text import NoControlCharacters, control_problem
 from ..scoring import AnswerValue
-from ..text import NoControlCharacters, control_problem
-from .layout import Entry, Page
 
 LEVELS: list[SelectChoice] = [
     SelectChoice("0", "Not in place"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import flash, request
 
-from .context import load_light, page_or_404
+from ..domain.context import load_light, page_or_404
 from .forms import parse_page, read_revision
 
 

@@ -14,9 +14,9 @@ from collections.abc import Mapping
 from flask import render_template
 from markupsafe import Markup, escape
 
-from ..banks.flask_glue import registry
+from ..domain.layout import Page
+from ..domain.registry import registry
 from .forms import EntryInput
-from .layout import Page
 
 MARK = "\x00"
 PLACEHOLDER = re.compile(f"{MARK}([^{MARK}]*){MARK}")

@@ -9,24 +9,25 @@ from flask import flash, redirect, render_template, request, url_for
 from markupsafe import Markup
 from werkzeug.wrappers import Response
 
-from ..banks.flask_glue import registry
-from ..errorsummary import Item, page_items
+from ..domain.consensus import answer_sets, carried_answers
+from ..domain.context import Context, estimate_for, load, load_light, page_or_404
+from ..domain.editions import carry_over, find_previous
+from ..domain.layout import Page
+from ..domain.operations import Saved, answer_rows, answers_of, save_answers, start_assessment
+from ..domain.progress import progress, progress_of
+from ..domain.registry import registry
+from ..domain.standards import combination_problem, edition_problem, standard_choices
 from ..extensions import db
-from ..limits import start_limit
-from ..memo import Memo
 from ..models import Assessment
 from ..scoring import AnswerValue, score
 from ..scoring.consensus import CONSENSUS_RULE, effective
-from ..service.consensus import answer_sets, carried_answers
-from ..service.editions import carry_over, find_previous
-from ..service.operations import Saved, answer_rows, answers_of, save_answers, start_assessment
-from . import bp, nav
-from .context import Context, estimate_for, load, load_light, page_or_404
+from ..web import nav
+from ..web.errorsummary import Item, page_items
+from ..web.memo import Memo
+from ..web.ratelimits import start_limit
+from . import bp
 from .forms import EntryInput, Parsed, StartForm, na_label, parse_page, read_revision, read_rows
-from .layout import Page
-from .progress import progress, progress_of
 from .render import questions_html
-from .standards import combination_problem, edition_problem, standard_choices
 
 RESULTS: Memo[Markup] = Memo(64)  # rendered results content, keyed by everything it is made from
 READY = "Your assessment is ready. Bookmark the private link below: it is the only way back in."

@@ -8,10 +8,10 @@ from flask import flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.wrappers import Response
 
+from ..domain import accounts
 from ..extensions import db
-from ..limits import sign_in_limit
 from ..models import Consultant
-from ..service import accounts
+from ..web.ratelimits import sign_in_limit
 from . import bp
 from .forms import ConfirmForm, PasswordForm, SignInForm, SignUpForm
 

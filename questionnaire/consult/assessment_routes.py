@@ -7,19 +7,17 @@ from datetime import UTC, datetime
 from flask import flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
-from .. import access
-from ..assess import nav
-from ..assess.context import for_assessment
 from ..assess.forms import NA
 from ..assess.routes import render_results
-from ..banks.flask_glue import registry
+from ..domain import access, clients, consensus, cycle, dashboard, transfer
+from ..domain.context import for_assessment
+from ..domain.registry import registry
 from ..extensions import db
 from ..models import Assessment
-from ..reports import cycle
 from ..reports.report_routes import render_pdf, render_report, slug
 from ..scoring import AnswerValue
 from ..scoring.consensus import CONSENSUS_RULE, disagreements, merge
-from ..service import clients, consensus, dashboard, transfer
+from ..web import nav
 from . import bp
 from .forms import AgreeForm, ConfirmForm, CycleForm, ExpiryForm, LinkForm
 

@@ -9,15 +9,14 @@ from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 from wtforms import SelectChoice
 
-from .. import access
-from ..assess.standards import combination_problem, standard_choices
-from ..banks.flask_glue import registry
+from ..domain import access, clients, dashboard, transfer
+from ..domain.cycle import cycle_events, next_due
+from ..domain.links import token_from
+from ..domain.operations import find_respondent
+from ..domain.registry import registry
+from ..domain.standards import combination_problem, standard_choices
 from ..extensions import db
-from ..reports.cycle import cycle_events, next_due
 from ..scoring import Result
-from ..service import clients, dashboard, transfer
-from ..service.links import token_from
-from ..service.operations import find_respondent
 from . import bp
 from .forms import AdoptForm, AssessmentForm, ClientForm, ConfirmForm, ImportForm
 

@@ -9,10 +9,9 @@ from __future__ import annotations
 from flask import flash, redirect, render_template, url_for
 from werkzeug.wrappers import Response
 
-from .. import access
+from ..domain import access, links
 from ..extensions import db
 from ..models import LINK_ANSWER, Link
-from ..service import links
 from . import bp
 from .forms import ConfirmForm, ExpiryForm, LinkForm
 

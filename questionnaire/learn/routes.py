@@ -6,8 +6,8 @@ from typing import Any
 from flask import abort, render_template
 
 from ..banks import Bank
-from ..banks.flask_glue import registry
 from ..banks.glossary import GLOSSARY_FILE, anchor_for
+from ..domain.registry import registry
 from . import bp
 from .catalog import ClauseView, by_letter, clause_views, hs_matrix, uncertain_clauses
 from .editions import CHANGE_KINDS, STATE_LABELS, change_map, clause_titles, successors

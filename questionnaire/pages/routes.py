@@ -3,7 +3,7 @@ from __future__ import annotations
 from flask import abort, current_app, render_template, request
 from werkzeug.wrappers import Response
 
-from ..banks.flask_glue import registry
+from ..domain.registry import registry
 from . import bp
 from .assets import ONE_YEAR, plotly_asset, plotly_version
 

@@ -10,14 +10,15 @@ from typing import Any
 from flask import abort, current_app, render_template
 from werkzeug.wrappers import Response
 
-from ..assess import nav
-from ..assess.context import Context, load
-from ..assess.progress import progress
+from ..domain import rehearsal
+from ..domain.consensus import effective_answers
+from ..domain.context import Context, load
+from ..domain.operations import respondent_summaries
+from ..domain.progress import progress
 from ..scoring import score
 from ..scoring.consensus import CONSENSUS_RULE
-from ..service.consensus import effective_answers
-from ..service.operations import respondent_summaries
-from . import bp, pdf, rehearsal
+from ..web import nav, pdf
+from . import bp
 
 
 def report_context(context: Context) -> dict[str, Any]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask import Flask
 from flask.testing import FlaskClient
 
-from questionnaire.assess.estimate import Estimate, estimate
-from questionnaire.assess.layout import build
+from questionnaire.domain.estimate import Estimate, estimate
+from questionnaire.domain.layout import build
 
 from ..helpers import start
 

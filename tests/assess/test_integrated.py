@@ -8,7 +8,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from questionnaire.assess.layout import Entry
+from questionnaire.domain.layout import Entry
 
 from ..helpers import answer_page, start
 from .test_walkthrough import questionnaire

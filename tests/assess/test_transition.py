@@ -9,9 +9,9 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from questionnaire.assess.layout import build
 from questionnaire.banks import BankRegistry, items
 from questionnaire.banks.transition import carries, mapping_problems, transition_scope
+from questionnaire.domain.layout import build
 
 from ..conftest import csrf_from
 from ..helpers import answer_page, start

@@ -7,7 +7,7 @@ import re
 from flask import Flask
 from flask.testing import FlaskClient
 
-from questionnaire.assess.layout import Entry, Questionnaire, build
+from questionnaire.domain.layout import Entry, Questionnaire, build
 
 from ..helpers import answer_page, is_checked, start
 

@@ -9,10 +9,10 @@ from flask import Flask
 from flask_migrate import upgrade
 
 from questionnaire import create_app
+from questionnaire.domain.consensus import effective_answers
 from questionnaire.extensions import db
 from questionnaire.models import Assessment
 from questionnaire.scoring import score
-from questionnaire.service.consensus import effective_answers
 
 from ..assess.test_walkthrough import questionnaire
 from ..conftest import DATA

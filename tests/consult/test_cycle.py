@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 from flask import Flask
 from icalendar import Calendar
 
-from questionnaire.reports.cycle import add_months, cycle_events, next_due, to_ics
+from questionnaire.domain.cycle import add_months, cycle_events, next_due, to_ics
 
 from .helpers import add_assessment, add_client, consultant, post
 

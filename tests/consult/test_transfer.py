@@ -12,9 +12,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
+from questionnaire.domain.soa import _unsafe
 from questionnaire.extensions import db
 from questionnaire.models import Assessment
-from questionnaire.reports.soa import _unsafe
 
 from ..assess.test_walkthrough import questionnaire
 from ..conftest import csrf_from

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask
 
 from questionnaire.banks import items
-from questionnaire.reports.rehearsal import combined_documents, combined_findings, interview_plan, interviewee
+from questionnaire.domain.rehearsal import combined_documents, combined_findings, interview_plan, interviewee
 from questionnaire.scoring import AnswerValue, score
 
 

@@ -11,7 +11,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from pypdf import PdfReader
 
-from questionnaire.reports import pdf
+from questionnaire.web import pdf
 
 from ..assess.test_walkthrough import questionnaire
 from ..conftest import csrf_from

@@ -8,7 +8,7 @@ import io
 from flask import Flask
 from flask.testing import FlaskClient
 
-from questionnaire.assess.layout import Entry
+from questionnaire.domain.layout import Entry
 
 from ..assess.test_walkthrough import questionnaire
 from ..conftest import csrf_from

@@ -8,8 +8,8 @@ from collections.abc import Mapping
 from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectMultipleField
 
-from .assess.forms import EntryInput
-from .assess.layout import Page
+from ..assess.forms import EntryInput
+from ..domain.layout import Page
 
 Item = tuple[str, str]  # ("#field-id", "message")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from flask import current_app
 
-from .extensions import limiter
+from ..extensions import limiter
 
 # starting an assessment writes an organisation, an assessment and a respondent: 1,000 in 21 s was possible
 start_limit = limiter.limit(lambda: current_app.config["START_RATE_LIMIT"], methods=["POST"])

@@ -6,13 +6,13 @@ from dataclasses import dataclass
 
 from flask import abort
 
-from .. import access
 from ..banks import Bank
-from ..banks.flask_glue import registry
 from ..models import LINK_ANSWER, Assessment, Link
-from ..service.operations import AssessmentRef, LinkRef, find_respondent_ref
+from . import access
 from .estimate import Estimate, estimate
 from .layout import Page, Questionnaire, build
+from .operations import AssessmentRef, LinkRef, find_respondent_ref
+from .registry import registry
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..banks import Bank, Item, items
 from ..scoring import AnswerValue
-from ..text import control_problem
+from .text import control_problem
 
 # justification: why a control is excluded, or for an included one its note (why it is in, how it is done);
 # note: an excluded control's own note, which would otherwise have no column and be lost on re-import

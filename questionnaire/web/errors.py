@@ -14,7 +14,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from .extensions import db
+from ..extensions import db
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
@@ -62,7 +62,7 @@ def database_fault(error: Exception) -> tuple[str, int]:
         if request.method != "POST":
             return render_error(503, UNAVAILABLE)
         if request.endpoint == "assess.page":
-            from .assess.recovery import page_as_posted
+            from ..assess.recovery import page_as_posted
 
             try:
                 return page_as_posted(**request.view_args, message=NOT_SAVED), 503  # type: ignore[arg-type]
@@ -99,7 +99,7 @@ def register(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_error(error: CSRFError):  # type: ignore[no-untyped-def]
         if request.endpoint == "assess.page":
-            from .assess.recovery import page_after_csrf_failure
+            from ..assess.recovery import page_after_csrf_failure
 
             return page_after_csrf_failure(**request.view_args)  # type: ignore[arg-type]
         return render_error(400, "This form had expired, so nothing was saved. Go back, reload the page and try again.")

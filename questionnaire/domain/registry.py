@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import current_app
 
-from .registry import BankRegistry
+from ..banks.registry import BankRegistry
 
 
 def registry() -> BankRegistry:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from ..access import Principal, permits
 from ..banks import Bank
 from ..banks.transition import carries
 from ..extensions import db
 from ..models import Assessment, Link
+from .access import Principal, permits
 from .consensus import effective_answers
 from .operations import find_respondent, save_answers
 

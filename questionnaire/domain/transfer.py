@@ -18,16 +18,16 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 from sqlalchemy import insert
 
 from ..assess.forms import NOTE_MAX, REASON_MAX, SCOPE_MAX
-from ..assess.standards import combination_problem
 from ..banks import Bank, BankRegistry, items
 from ..extensions import db
 from ..models import Answer, Assessment, Client, Link, hash_token, utcnow
-from ..reports.soa import neutralise
 from ..scoring import AnswerValue
 from ..scoring.consensus import AnswerSets
 from .clients import new_assessment
 from .consensus import agreed_row, answer_sets
 from .operations import new_token
+from .soa import neutralise
+from .standards import combination_problem
 
 FORMAT = "preaudit-assessment"
 VERSION = 1

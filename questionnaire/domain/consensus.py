@@ -7,11 +7,11 @@ from functools import cache
 
 from sqlalchemy import Boolean, CompoundSelect, Integer, and_, bindparam, cast, delete, literal, null, select, union_all
 
-from ..banks.flask_glue import registry
 from ..extensions import db
 from ..models import LINK_ANSWER, AgreedAnswer, Answer, Assessment, Link, utcnow
 from ..scoring import AnswerValue
 from ..scoring.consensus import AnswerSets, effective
+from .registry import registry
 
 
 @cache

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..audit_time import AuditEstimate, estimate
 from ..banks import Bank, Clause, Item, Section, items
 from ..scoring import GRADE_RANK, DocumentStatus, Finding, Result, action_plan
+from .audit_time import AuditEstimate, estimate
 
 INTERVIEWEES: dict[str, str] = {
     "top_management": "Top management",

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..memo import Memo
+from .memo import Memo
 
 if TYPE_CHECKING:
     from ..charts import Figure

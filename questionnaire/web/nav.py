@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from flask import url_for
 
 from ..banks import Item
-from .context import Context
+from ..domain.context import Context
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,9 @@ from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
-from .extensions import db
-from .models import LINK_ANSWER, Assessment, Client, Link
-from .service.operations import find_respondent
+from ..extensions import db
+from ..models import LINK_ANSWER, Assessment, Client, Link
+from .operations import find_respondent
 
 Need = Literal["read", "answer", "manage"]
 
