@@ -132,13 +132,14 @@ def register_commands(app: Flask) -> None:
 
 
 def register_template_globals(app: Flask) -> None:
-    from .assess.forms import LEVELS, NA, NOTE_MAX, REASON_MAX
     from .banks import AUDIT_METHOD_LABELS
+    from .domain.fields import NOTE_MAX, REASON_MAX
     from .domain.soa import has_soa
     from .domain.standards import edition_advice
     from .pages.assets import plotly_version, version_static_files
     from .scoring import GRADE_LABELS
     from .web.errorsummary import form_items
+    from .web.forms import LEVELS, NA
 
     version_static_files(app)
     app.jinja_env.globals.update(

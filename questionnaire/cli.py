@@ -12,6 +12,7 @@ from flask.cli import AppGroup
 
 from .banks import BankRegistry, load_registry
 from .banks.report import check_report
+from .domain.operations import answer_keys_in_use
 
 banks_cli = AppGroup("banks", help="Question banks.")
 
@@ -34,8 +35,6 @@ def check(directory: Path | None, with_db: bool) -> None:
 
 
 def orphan_lines(registry: BankRegistry) -> list[str]:
-    from .domain.operations import answer_keys_in_use
-
     claimed = registry.claimed_keys()
     broken = {Path(filename).stem for filename in registry.problems}  # reported above; their keys are not judged
     return [

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from questionnaire import charts
 from questionnaire.banks import Bank, load_registry
+from questionnaire.charts import results as charts
 from questionnaire.scoring import AnswerValue, score
 
 from .conftest import DATA

@@ -1,7 +1,6 @@
 """Answering: start an assessment, walk its pages, resume by link, see results."""
 
-from flask import Blueprint
+from . import recovery, routes  # noqa: F401  (the routes register themselves on bp)
+from .blueprint import bp
 
-bp = Blueprint("assess", __name__)
-
-from . import routes  # noqa: E402, F401  (routes register themselves on bp)
+__all__ = ["bp"]

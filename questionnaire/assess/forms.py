@@ -11,31 +11,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from flask_wtf import FlaskForm
-from wtforms import IntegerField, RadioField, SelectChoice, SelectMultipleField, StringField, TextAreaField
+from wtforms import IntegerField, RadioField, SelectChoice, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
-from wtforms.widgets import CheckboxInput, ListWidget
 
+from ..domain.fields import NOTE_MAX, REASON_MAX, SCOPE_MAX
 from ..domain.layout import Entry, Page
-from ..domain.text import NoControlCharacters, control_problem
+from ..domain.text import control_problem
 from ..scoring import AnswerValue
-
-LEVELS: list[SelectChoice] = [
-    SelectChoice("0", "Not in place"),
-    SelectChoice("1", "Planned or ad hoc"),
-    SelectChoice("2", "Partly implemented"),
-    SelectChoice("3", "Implemented, with its records"),
-    SelectChoice("4", "Effective: measured, reviewed, improved over cycles"),
-]
-LEVEL_VALUES = frozenset(choice.value for choice in LEVELS)
-NA = "na"
-NOTE_MAX = 2000
-REASON_MAX = 500
-SCOPE_MAX = 1000
-
-
-class MultiCheckboxField(SelectMultipleField):
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
+from ..web.errorsummary import Item as ErrorItem
+from ..web.forms import LEVEL_VALUES, NA, MultiCheckboxField, NoControlCharacters
 
 
 class StartForm(FlaskForm):
@@ -172,3 +156,20 @@ def read_revision(form: Mapping[str, str]) -> int | None:
     """The assessment revision the page was read at; None (no check) for a form that does not carry one."""
     raw = form.get("revision", "")
     return int(raw) if raw.isdigit() and len(raw) < 12 else None
+
+
+def page_items(page: Page, inputs: Mapping[str, EntryInput]) -> list[ErrorItem]:
+    """A question page's problems, each named by its question number, linking to the input to fix."""
+    items = []
+    for number, entry in enumerate(page.entries, 1):
+        shown = inputs.get(entry.field_name)
+        if shown is None:
+            continue
+        for what in ("level", "reason", "note"):
+            target = f"{entry.field_name}-level-0" if what == "level" else f"{entry.field_name}-{what}"
+            items.extend((f"#{target}", f"Question {number}: {message}") for message in shown.errors.get(what, []))
+        if shown.theirs is not None:
+            items.append(
+                (f"#q-{entry.field_name}", f"Question {number}: someone else saved a newer answer; yours was not saved")
+            )
+    return items

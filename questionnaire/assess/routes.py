@@ -2,34 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from collections.abc import Set as AbstractSet
-
 from flask import flash, redirect, render_template, request, url_for
-from markupsafe import Markup
 from werkzeug.wrappers import Response
 
-from ..domain.consensus import answer_sets, carried_answers
+from ..domain.consensus import carried_answers
 from ..domain.context import Context, estimate_for, load, load_light, page_or_404
 from ..domain.editions import carry_over, find_previous
 from ..domain.layout import Page
 from ..domain.operations import Saved, answer_rows, answers_of, save_answers, start_assessment
-from ..domain.progress import progress, progress_of
+from ..domain.progress import progress
 from ..domain.registry import registry
 from ..domain.standards import combination_problem, edition_problem, standard_choices
 from ..extensions import db
-from ..models import Assessment
-from ..scoring import AnswerValue, score
-from ..scoring.consensus import CONSENSUS_RULE, effective
 from ..web import nav
-from ..web.errorsummary import Item, page_items
-from ..web.memo import Memo
 from ..web.ratelimits import start_limit
-from . import bp
-from .forms import EntryInput, Parsed, StartForm, na_label, parse_page, read_revision, read_rows
-from .render import questions_html
+from ..web.results import render_results
+from .blueprint import bp
+from .forms import Parsed, StartForm, page_items, parse_page, read_revision, read_rows
+from .pages import answered_keys, render_page
 
-RESULTS: Memo[Markup] = Memo(64)  # rendered results content, keyed by everything it is made from
 READY = "Your assessment is ready. Bookmark the private link below: it is the only way back in."
 
 
@@ -131,40 +122,6 @@ def page_with_messages(context: Context, token: str, current: Page, parsed: Pars
     return html, 409 if saved.conflicts else 400
 
 
-def render_page(
-    context: Context,
-    token: str,
-    current: Page,
-    inputs: Mapping[str, EntryInput],
-    answered: AbstractSet[str],
-    revision: int,
-    problems: list[Item] | None = None,
-) -> str:
-    before, after = context.questionnaire.neighbours(current.id)
-    label = na_label(current)
-    questions = questions_html(
-        context.layout_key, current, inputs, na_label=label, several_standards=len(context.banks) > 1
-    )
-    return render_template(
-        "assess/page.html",
-        context=context,
-        token=token,
-        page=current,
-        questions=questions,
-        revision=revision,
-        before=before,
-        after=after,
-        position=context.questionnaire.pages.index(current) + 1,
-        progress=progress_of(context, answered),
-        error_items=problems or [],
-    )
-
-
-def answered_keys(context: Context) -> set[str]:
-    answers = answers_of(context.respondent, registry().renames)  # type: ignore[arg-type]
-    return {key for key, value in answers.items() if value.answered}
-
-
 def destination(context: Context, token: str, current: Page, go: str) -> str:
     """Where the buttons of a page lead after saving: next, previous, any page, overview or results."""
     before, after = context.questionnaire.neighbours(current.id)
@@ -196,48 +153,3 @@ def check(token: str, page_id: str) -> str:
 def results(token: str) -> str:
     context = load_light(token, need="read")
     return render_results(context, nav.for_link(context, token))
-
-
-def render_results(context: Context, links: nav.Nav) -> str:
-    """The results page, for a respondent, a read-only link or the consultant: one score, one template.
-
-    Its content is a pure function of the answers, the layout, the links and a few names, so it is kept
-    (RESULTS) under exactly those: viewing results again without a new answer costs a lookup, not a render.
-    """
-    sets = answer_sets([context.assessment.id])[context.assessment.id]
-    answers = effective(sets)
-    several = len(sets.by_respondent) > 1
-    assessment = context.assessment
-    key = (
-        assessment.id,
-        context.layout_key,
-        tuple(sorted(answers.items())),
-        links.identity,
-        several,
-        assessment.organisation.name,
-        getattr(assessment, "carried_from_id", None),
-    )
-    body = RESULTS.get(key, lambda: results_body(context, links, answers, several))
-    return render_template("assess/results.html", context=context, body=body)
-
-
-def results_body(context: Context, links: nav.Nav, answers: dict[str, AnswerValue], several: bool) -> Markup:
-    from .. import charts  # plotly is a slow import: only results pages need it, not every worker at start-up
-
-    outcomes = [score(bank, answers) for bank in context.banks]
-    full = [score(registry().get(b.id), answers) for b in context.banks] if context.transition else []  # type: ignore[arg-type]
-    carried_id = getattr(context.assessment, "carried_from_id", None)
-    carried_from = db.session.get(Assessment, carried_id) if carried_id else None
-    html = render_template(
-        "assess/_results_body.html",
-        context=context,
-        nav=links,
-        results=outcomes,
-        figures=charts.result_figures(outcomes),
-        progress=progress(context, answers),
-        several=several,
-        consensus_rule=CONSENSUS_RULE,
-        full_results=full,
-        carried_from=carried_from,
-    )
-    return Markup(html)  # noqa: S704 (an autoescaped template's output)

@@ -1,8 +1,9 @@
 """Question banks: one YAML file per standard edition, validated by one schema."""
 
 from .harmonized import HarmonizedStructure, SharedQuestion
+from .items import Item, answer_key, items
 from .loader import BankFileError, BankProblem
-from .registry import BankRegistry, Item, answer_key, items, load_registry
+from .registry import BankRegistry, load_registry
 from .schema import AUDIT_METHOD_LABELS, Bank, Clause, DocumentedInfo, Question, Section
 
 __all__ = [

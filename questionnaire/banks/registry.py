@@ -5,42 +5,20 @@ A broken bank never takes the site down: it is recorded in `problems` and the ot
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
 from .glossary import GLOSSARY_FILE, Glossary, load_glossary
 from .harmonized import HarmonizedStructure
+from .items import items
 from .loader import BankFileError, BankProblem, validate
-from .schema import Bank, Clause, Question, Section
+from .schema import Bank
+from .transition import mapping_problems
 
 HS_FILE = "_harmonized_structure.yaml"
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Item:
-    """One question in context: the answer key it is stored under, and where it sits in the bank."""
-
-    key: str
-    question: Question
-    clause: Clause
-    section: Section
-
-
-def answer_key(bank_id: str, question: Question) -> str:
-    """Shared harmonized-structure questions are stored once, under their hs_key, for every standard."""
-    return question.hs_key or f"{bank_id}/{question.id}"
-
-
-def items(bank: Bank) -> Iterator[Item]:
-    origins = bank._origins
-    for section in bank.sections:
-        owner = origins.get(section.id, bank.id)
-        for clause in section.clauses:
-            for question in clause.questions:
-                yield Item(answer_key(owner, question), question, clause, section)
 
 
 @dataclass
@@ -119,8 +97,6 @@ def load_registry(directory: Path) -> BankRegistry:
 def _check_editions(registry: BankRegistry, filenames: dict[str, str]) -> None:
     """A bank that supersedes another must map every clause of it; a broken map keeps the bank out.
     When the old edition itself is missing or broken, the new one stands alone, without transitions."""
-    from .transition import mapping_problems
-
     for bank in list(registry.banks.values()):
         old = registry.banks.get(bank.supersedes) if bank.supersedes else None
         if old is None:

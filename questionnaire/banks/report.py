@@ -1,6 +1,7 @@
 """A readable summary of a registry: what loaded, what is broken and why."""
 
-from .registry import BankRegistry, items
+from .items import items
+from .registry import BankRegistry
 
 
 def check_report(registry: BankRegistry) -> tuple[bool, list[str]]:

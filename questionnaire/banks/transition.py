@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .registry import Item, answer_key, items
+from .items import Item, answer_key, items
 from .schema import Bank, Question
 
 CHANGED = frozenset({"new", "broadened"})

@@ -1,7 +1,6 @@
 """Consultants: accounts, clients, assessments, respondent links, agreed answers, the certification cycle."""
 
-from flask import Blueprint
+from . import account_routes, assessment_routes, client_routes, link_routes  # noqa: F401  (the routes register themselves on bp)
+from .blueprint import bp
 
-bp = Blueprint("consult", __name__, url_prefix="/consult")
-
-from . import account_routes, assessment_routes, client_routes, link_routes  # noqa: E402, F401
+__all__ = ["bp"]

@@ -12,7 +12,7 @@ from ..domain import accounts
 from ..extensions import db
 from ..models import Consultant
 from ..web.ratelimits import sign_in_limit
-from . import bp
+from .blueprint import bp
 from .forms import ConfirmForm, PasswordForm, SignInForm, SignUpForm
 
 Page = Response | str | tuple[str, int]

@@ -7,18 +7,19 @@ from datetime import UTC, datetime
 from flask import flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
-from ..assess.forms import NA
-from ..assess.routes import render_results
+from ..charts import dashboard as dashboard_charts
 from ..domain import access, clients, consensus, cycle, dashboard, transfer
 from ..domain.context import for_assessment
 from ..domain.registry import registry
 from ..extensions import db
 from ..models import Assessment
-from ..reports.report_routes import render_pdf, render_report, slug
 from ..scoring import AnswerValue
 from ..scoring.consensus import CONSENSUS_RULE, disagreements, merge
 from ..web import nav
-from . import bp
+from ..web.forms import NA
+from ..web.report import render_pdf, render_report, slug
+from ..web.results import render_results
+from .blueprint import bp
 from .forms import AgreeForm, ConfirmForm, CycleForm, ExpiryForm, LinkForm
 
 Page = Response | str | tuple[str, int]
@@ -26,8 +27,6 @@ Page = Response | str | tuple[str, int]
 
 @bp.get("/assessments/<int:assessment_id>")
 def assessment(assessment_id: int) -> str:
-    from .. import dashboard_charts  # plotly is a slow import: only chart pages need it
-
     found = access.assessment(assessment_id)
     row = dashboard.rows([found], registry())[0]
     charts = [

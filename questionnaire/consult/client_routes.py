@@ -9,6 +9,7 @@ from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 from wtforms import SelectChoice
 
+from ..charts import dashboard as dashboard_charts
 from ..domain import access, clients, dashboard, transfer
 from ..domain.cycle import cycle_events, next_due
 from ..domain.links import token_from
@@ -17,7 +18,7 @@ from ..domain.registry import registry
 from ..domain.standards import combination_problem, standard_choices
 from ..extensions import db
 from ..scoring import Result
-from . import bp
+from .blueprint import bp
 from .forms import AdoptForm, AssessmentForm, ClientForm, ConfirmForm, ImportForm
 
 Page = Response | str | tuple[str, int]
@@ -27,8 +28,6 @@ NEW_CLIENT = 0
 @bp.get("/", endpoint="dashboard")
 @login_required
 def dashboard_page() -> str:
-    from .. import dashboard_charts  # plotly is a slow import: only chart pages need it
-
     every = dashboard.clients_with_assessments(current_user)
     latest = [max(c.assessments, key=lambda a: (a.created_at, a.id)) for c in every if c.assessments]
     rows = {row.assessment.id: row for row in dashboard.rows(latest, registry())}
@@ -64,8 +63,6 @@ def fields(form: ClientForm) -> clients.ClientFields:
 
 @bp.get("/clients/<int:client_id>")
 def client(client_id: int) -> str:
-    from .. import dashboard_charts  # plotly is a slow import: only chart pages need it
-
     found = access.client(client_id)
     rows = dashboard.rows(clients.latest_first(found), registry())
     trend_figures = [

@@ -21,8 +21,9 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, EqualTo, Length, NumberRange, Optional, ValidationError
 
-from ..assess.forms import LEVELS, NA, NOTE_MAX, REASON_MAX, SCOPE_MAX, MultiCheckboxField
+from ..domain.fields import NOTE_MAX, REASON_MAX, SCOPE_MAX
 from ..models import LINK_ANSWER, LINK_READ
+from ..web.forms import LEVELS, NA, MultiCheckboxField
 
 PASSWORD_MIN = 10
 LENGTH_MESSAGE = f"Use at least {PASSWORD_MIN} characters (and at most 200)."

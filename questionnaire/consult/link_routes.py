@@ -12,7 +12,7 @@ from werkzeug.wrappers import Response
 from ..domain import access, links
 from ..extensions import db
 from ..models import LINK_ANSWER, Link
-from . import bp
+from .blueprint import bp
 from .forms import ConfirmForm, ExpiryForm, LinkForm
 
 Page = Response | str | tuple[str, int]

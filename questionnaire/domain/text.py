@@ -8,9 +8,6 @@ from __future__ import annotations
 
 import re
 
-from wtforms import Field, ValidationError
-from wtforms.form import BaseForm
-
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
@@ -23,11 +20,3 @@ def control_problem(text: str) -> str | None:
         f"Contains an invisible control character (U+{ord(match.group()):04X}) at position {match.start() + 1}, "
         "which cannot be stored: remove it (retype the text rather than pasting it) and save again."
     )
-
-
-class NoControlCharacters:
-    """WTForms validator for the same rule."""
-
-    def __call__(self, form: BaseForm, field: Field) -> None:
-        if isinstance(field.data, str) and (problem := control_problem(field.data)):
-            raise ValidationError(problem)

@@ -17,8 +17,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 from sqlalchemy import insert
 
-from ..assess.forms import NOTE_MAX, REASON_MAX, SCOPE_MAX
 from ..banks import Bank, BankRegistry, items
+from ..domain.fields import NOTE_MAX, REASON_MAX, SCOPE_MAX
 from ..extensions import db
 from ..models import Answer, Assessment, Client, Link, hash_token, utcnow
 from ..scoring import AnswerValue

@@ -1,7 +1,6 @@
 """Educators' browse mode: what each standard requires, clause by clause, with no answering."""
 
-from flask import Blueprint
+from . import routes  # noqa: F401  (the routes register themselves on bp)
+from .blueprint import bp
 
-bp = Blueprint("learn", __name__, url_prefix="/learn")
-
-from . import routes  # noqa: E402, F401
+__all__ = ["bp"]

@@ -8,7 +8,7 @@ from flask import abort, render_template
 from ..banks import Bank
 from ..banks.glossary import GLOSSARY_FILE, anchor_for
 from ..domain.registry import registry
-from . import bp
+from .blueprint import bp
 from .catalog import ClauseView, by_letter, clause_views, hs_matrix, uncertain_clauses
 from .editions import CHANGE_KINDS, STATE_LABELS, change_map, clause_titles, successors
 

@@ -1,7 +1,6 @@
 """Public pages: the home page and our own copy of plotly.js."""
 
-from flask import Blueprint
+from . import routes  # noqa: F401  (the routes register themselves on bp)
+from .blueprint import bp
 
-bp = Blueprint("pages", __name__)
-
-from . import routes  # noqa: E402, F401
+__all__ = ["bp"]

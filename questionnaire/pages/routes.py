@@ -4,8 +4,8 @@ from flask import abort, current_app, render_template, request
 from werkzeug.wrappers import Response
 
 from ..domain.registry import registry
-from . import bp
 from .assets import ONE_YEAR, plotly_asset, plotly_version
+from .blueprint import bp
 
 
 @bp.get("/")

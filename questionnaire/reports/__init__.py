@@ -1,7 +1,6 @@
 """Exports: the audit rehearsal report (page and PDF) and the Statement of Applicability as CSV."""
 
-from flask import Blueprint
+from . import rehearsal_routes, routes  # noqa: F401  (the routes register themselves on bp)
+from .blueprint import bp
 
-bp = Blueprint("reports", __name__)
-
-from . import report_routes, routes  # noqa: E402, F401
+__all__ = ["bp"]

@@ -3,17 +3,17 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, url_for
 from werkzeug.wrappers import Response
 
-from ..assess.forms import NOTE_MAX, REASON_MAX
 from ..banks import Bank
 from ..domain import soa
 from ..domain.consensus import effective_answers
 from ..domain.context import Context, load
+from ..domain.fields import NOTE_MAX, REASON_MAX
 from ..domain.operations import answers_of, save_answers
 from ..domain.registry import registry
 from ..extensions import db
 from ..scoring import AnswerValue
 from ..web.errorsummary import form_items
-from . import bp
+from .blueprint import bp
 from .forms import SoaUploadForm
 
 

@@ -6,6 +6,7 @@ posted answers back, with a fresh CSRF token, so the user can save them again on
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import suppress
 
 from flask import Flask, current_app, render_template, request
@@ -53,6 +54,11 @@ def render_error(code: int, description: str | None = None) -> tuple[str, int]:
 
 def database_fault(error: Exception) -> tuple[str, int]:
     """Roll back, log, and give the user back what they posted."""
+    return recover_from_database_fault(error, None)
+
+
+def recover_from_database_fault(error: Exception, page_as_posted: Callable[[], str] | None) -> tuple[str, int]:
+    """The 503 of a database fault; `page_as_posted` redraws the posted page itself, where a blueprint can."""
     try:
         db.session.rollback()
     except DBAPIError:
@@ -61,11 +67,9 @@ def database_fault(error: Exception) -> tuple[str, int]:
     try:
         if request.method != "POST":
             return render_error(503, UNAVAILABLE)
-        if request.endpoint == "assess.page":
-            from ..assess.recovery import page_as_posted
-
+        if page_as_posted is not None:
             try:
-                return page_as_posted(**request.view_args, message=NOT_SAVED), 503  # type: ignore[arg-type]
+                return page_as_posted(), 503
             except DBAPIError:
                 db.session.remove()  # cannot even read: fall back to the form without the page around it
         return unsaved_form(), 503
@@ -89,6 +93,10 @@ def unsaved_form() -> str:
     )
 
 
+def expired_form(error: CSRFError) -> tuple[str, int]:
+    return render_error(400, "This form had expired, so nothing was saved. Go back, reload the page and try again.")
+
+
 def register(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):  # type: ignore[no-untyped-def]
@@ -96,14 +104,7 @@ def register(app: Flask) -> None:
         custom = error.description if code == 503 else None
         return render_error(code, custom)
 
-    @app.errorhandler(CSRFError)
-    def csrf_error(error: CSRFError):  # type: ignore[no-untyped-def]
-        if request.endpoint == "assess.page":
-            from ..assess.recovery import page_after_csrf_failure
-
-            return page_after_csrf_failure(**request.view_args)  # type: ignore[arg-type]
-        return render_error(400, "This form had expired, so nothing was saved. Go back, reload the page and try again.")
-
+    app.register_error_handler(CSRFError, expired_form)
     app.register_error_handler(DBAPIError, database_fault)
     app.register_error_handler(PoolTimeout, database_fault)
 

@@ -8,8 +8,8 @@ import re
 from flask import Flask
 from sqlalchemy import select
 
-from questionnaire import dashboard_charts
 from questionnaire.banks import items
+from questionnaire.charts import dashboard as dashboard_charts
 from questionnaire.extensions import db
 from questionnaire.models import AgreedAnswer, Assessment
 from questionnaire.scoring import AnswerValue, score

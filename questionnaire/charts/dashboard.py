@@ -8,11 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-import plotly.graph_objects as go
-
-from .banks import items
-from .charts import ACCENT, DANGER, SERIES, WARN, ChartTable, Figure, _cell, _layout, _percent, _short
-from .scoring import AnswerValue, Result
+from ..banks import items
+from ..scoring import AnswerValue, Result
+from .results import ACCENT, DANGER, SERIES, WARN, ChartTable, Figure, _cell, _layout, _percent, _short
 
 LEVEL_COLOURS = [DANGER, WARN, "#d9a21b", "#4c9a8a", ACCENT]
 SPREAD_COLUMNS = ("Level 0", "Level 1", "Level 2", "Level 3", "Level 4", "Not applicable", "Not answered")
@@ -34,6 +32,8 @@ def _score(result: Result, section_id: str) -> float | None:
 
 def clause_scores(figure_id: str, rows: Sequence[tuple[str, Result]]) -> Figure:
     """One group of bars per clause, one bar per assessment (label, result)."""
+    import plotly.graph_objects as go  # a slow import: only chart pages pay for it
+
     sections = _sections([result for _, result in rows])
     traces = [
         go.Bar(
@@ -80,6 +80,8 @@ def spread_counts(result: Result, answers: Mapping[str, AnswerValue]) -> tuple[i
 
 def level_spread(figure_id: str, rows: Sequence[tuple[str, Result, Mapping[str, AnswerValue]]]) -> Figure:
     """A stacked bar per assessment: its questions by the level they were answered at."""
+    import plotly.graph_objects as go  # a slow import: only chart pages pay for it
+
     counts = [(label, spread_counts(result, answers)) for label, result, answers in rows]
     labels = [_short(label, 40) for label, _ in counts]
     traces = [
@@ -114,6 +116,8 @@ def level_spread(figure_id: str, rows: Sequence[tuple[str, Result, Mapping[str, 
 
 def trend(figure_id: str, title: str, points: Sequence[tuple[str, Result]]) -> Figure:
     """Score per clause over successive assessments of one standard (label: the assessment's date)."""
+    import plotly.graph_objects as go  # a slow import: only chart pages pay for it
+
     sections = _sections([result for _, result in points])
     x = [label for label, _ in points]
     traces = [

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .scoring import ClauseResult, Result
+from ..scoring import ClauseResult, Result
 
 INK = "#1f2a37"
 ACCENT = "#0f6e6e"

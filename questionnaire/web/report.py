@@ -1,4 +1,5 @@
-"""The audit rehearsal report: one printable page per assessment, and the same page as a PDF."""
+"""The audit rehearsal report, rendered: one printable page per assessment and the same page as a PDF, for whoever
+may see it (a link, through reports/; its consultant, through consult/)."""
 
 from __future__ import annotations
 
@@ -10,20 +11,18 @@ from typing import Any
 from flask import abort, current_app, render_template
 from werkzeug.wrappers import Response
 
+from .. import charts
 from ..domain import rehearsal
 from ..domain.consensus import effective_answers
-from ..domain.context import Context, load
+from ..domain.context import Context
 from ..domain.operations import respondent_summaries
 from ..domain.progress import progress
 from ..scoring import score
 from ..scoring.consensus import CONSENSUS_RULE
-from ..web import nav, pdf
-from . import bp
+from . import nav, pdf
 
 
 def report_context(context: Context) -> dict[str, Any]:
-    from .. import charts  # plotly is a slow import: only chart pages need it
-
     assessment = context.assessment
     answers = effective_answers(assessment)
     results = [score(bank, answers) for bank in context.banks]
@@ -43,17 +42,6 @@ def report_context(context: Context) -> dict[str, Any]:
         "consensus_rule": CONSENSUS_RULE,
         "today": date.today(),
     }
-
-
-@bp.get("/a/<token>/report")
-def report_page(token: str) -> str:
-    context = load(token, need="read")
-    return render_report(context, nav.for_link(context, token))
-
-
-@bp.get("/a/<token>/report.pdf")
-def report_pdf(token: str) -> Response:
-    return render_pdf(load(token, need="read"))
 
 
 def render_report(context: Context, links: nav.Nav) -> str:
@@ -85,8 +73,6 @@ def report_key(data: dict[str, Any]) -> tuple[object, ...]:
 
 
 def make_pdf(data: dict[str, Any]) -> bytes:
-    from .. import charts
-
     data = {**data, "figures": charts.report_figures(data["results"])}
     images = pdf.chart_images(figure for figures in data["figures"].values() for figure in figures)
     html = render_template("reports/report_pdf.html", pdf=True, images=images, **data)

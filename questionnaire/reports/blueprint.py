@@ -1,0 +1,5 @@
+"""The reports blueprint object; its routes register themselves on it."""
+
+from flask import Blueprint
+
+bp = Blueprint("reports", __name__)
