@@ -8,19 +8,18 @@
 from __future__ import annotations
 
 import logging
-import re
 from typing import Any
 
 from flask import Flask
 from gunicorn.glogging import Logger
 
-# operations.new_token(): 43 URL-safe characters, standing alone (not part of a longer word or hash)
-TOKEN = re.compile(r"(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])")
+from .domain.tokens import TOKEN_ANYWHERE
+
 MASK = "[token]"
 
 
 def mask(text: str) -> str:
-    return TOKEN.sub(MASK, text)
+    return TOKEN_ANYWHERE.sub(MASK, text)
 
 
 class TokenFilter(logging.Filter):

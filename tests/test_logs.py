@@ -12,7 +12,7 @@ import pytest
 from flask import request
 
 from questionnaire import create_app
-from questionnaire.domain.operations import new_token
+from questionnaire.domain.tokens import new_token
 from questionnaire.logs import mask
 
 from .conftest import DATA, ROOT

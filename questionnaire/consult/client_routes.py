@@ -12,10 +12,10 @@ from wtforms import SelectChoice
 from ..charts import dashboard as dashboard_charts
 from ..domain import access, clients, dashboard, transfer
 from ..domain.cycle import cycle_events, next_due
-from ..domain.links import token_from
 from ..domain.operations import find_respondent
 from ..domain.registry import registry
 from ..domain.standards import combination_problem, standard_choices
+from ..domain.tokens import token_from
 from ..extensions import db
 from ..scoring import Result
 from .blueprint import bp

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from ..banks import Bank
 from ..banks.transition import carries
 from ..extensions import db
@@ -11,15 +9,14 @@ from ..models import Assessment, Link
 from .access import Principal, permits
 from .consensus import effective_answers
 from .operations import find_respondent, save_answers
-
-LINK_TOKEN = re.compile(r"(?:/a/)?([A-Za-z0-9_-]{43})(?:[/?#].*)?$")
+from .tokens import token_from
 
 
 def find_previous(link: str, bank_id: str) -> Assessment | None:
     """The assessment a pasted private link (or bare token) opens, if the link still works (not revoked,
     not expired) and the assessment covers `bank_id`."""
-    match = LINK_TOKEN.search(link.strip())
-    respondent = find_respondent(match.group(1)) if match else None
+    token = token_from(link)
+    respondent = find_respondent(token) if token else None
     if respondent is None or not permits(Principal(link=respondent), None, respondent.assessment_id, "read"):
         return None
     if bank_id not in respondent.assessment.bank_ids:

@@ -6,14 +6,11 @@ it is issued or regenerated, and never again. Nothing here logs a token.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from ..extensions import db
-from ..models import LINK_ANSWER, LINK_READ, Assessment, Link, hash_token, utcnow
-from .operations import TOKEN_PATTERN, new_token
-
-TOKEN_IN_TEXT = re.compile(r"(?:^|/a/)([A-Za-z0-9_-]{43})(?:[/?#]|$)")
+from ..models import LINK_ANSWER, LINK_READ, Assessment, Link, utcnow
+from .tokens import hash_token, new_token
 
 
 def issue(
@@ -52,12 +49,3 @@ def regenerate(link: Link) -> str:
 
 def set_expiry(link: Link, expires_on: date | None) -> None:
     link.expires_on = expires_on
-
-
-def token_from(text: str) -> str | None:
-    """The token in a pasted resume link (a whole URL or the bare token); None when there is none."""
-    text = text.strip()
-    if TOKEN_PATTERN.match(text):
-        return text
-    match = TOKEN_IN_TEXT.search(text)
-    return match.group(1) if match else None

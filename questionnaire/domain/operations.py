@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import secrets
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -14,11 +12,10 @@ from sqlalchemy.orm import joinedload
 from sqlalchemy.sql.dml import ReturningInsert
 
 from ..extensions import db
-from ..models import LINK_ANSWER, Answer, Assessment, AssessmentStandard, Client, Link, hash_token, utcnow
+from ..models import LINK_ANSWER, Answer, Assessment, AssessmentStandard, Client, Link, utcnow
 from ..scoring import AnswerValue
+from .tokens import hash_token, is_token, new_token
 
-TOKEN_BYTES = 32
-TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{43}$")
 ANSWERS: Table = Answer.__table__  # type: ignore[assignment]
 VALUE_COLUMNS = ("level", "not_applicable", "reason", "note")
 
@@ -26,11 +23,6 @@ VALUE_COLUMNS = ("level", "not_applicable", "reason", "note")
 def core() -> Connection:
     """The session's connection, in the session's transaction: plain SQL without the ORM's per-statement work."""
     return db.session.connection()
-
-
-def new_token() -> str:
-    """256 random bits, URL-safe: unguessable, and only its hash is stored."""
-    return secrets.token_urlsafe(TOKEN_BYTES)
 
 
 def start_assessment(
@@ -56,7 +48,7 @@ def start_assessment(
 
 def find_respondent(token: str) -> Link | None:
     """The respondent, its assessment, organisation and standards in one query; None for any bad token."""
-    if not TOKEN_PATTERN.match(token):
+    if not is_token(token):
         return None
     statement = (
         select(Link)
@@ -144,7 +136,7 @@ ANSWERS_OF = select(ANSWERS.c.question_key, *(ANSWERS.c[name] for name in VALUE_
 
 def find_respondent_ref(token: str) -> LinkRef | None:
     """One query, one row per standard, no ORM objects: the question page's lookup."""
-    if not TOKEN_PATTERN.match(token):
+    if not is_token(token):
         return None
     rows = core().execute(RESPONDENT_BY_TOKEN, {"token_hash": hash_token(token)}).all()
     if not rows:

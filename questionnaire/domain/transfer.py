@@ -20,14 +20,14 @@ from sqlalchemy import insert
 from ..banks import Bank, BankRegistry, items
 from ..domain.fields import NOTE_MAX, REASON_MAX, SCOPE_MAX
 from ..extensions import db
-from ..models import Answer, Assessment, Client, Link, hash_token, utcnow
+from ..models import Answer, Assessment, Client, Link, utcnow
 from ..scoring import AnswerValue
 from ..scoring.consensus import AnswerSets
 from .clients import new_assessment
 from .consensus import agreed_row, answer_sets
-from .operations import new_token
 from .soa import neutralise
 from .standards import combination_problem
+from .tokens import hash_token, new_token
 
 FORMAT = "preaudit-assessment"
 VERSION = 1

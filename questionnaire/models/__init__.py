@@ -12,7 +12,6 @@ from .core import (
     Consultant,
     Link,
     PublicIdMixin,
-    hash_token,
     new_public_id,
     utcnow,
 )
@@ -29,7 +28,6 @@ __all__ = [
     "Consultant",
     "Link",
     "PublicIdMixin",
-    "hash_token",
     "new_public_id",
     "utcnow",
 ]

@@ -17,11 +17,6 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def hash_token(token: str) -> str:
-    """Tokens are stored hashed: a leaked database does not hand out working resume links."""
-    return hashlib.sha256(token.encode("ascii")).hexdigest()
-
-
 PUBLIC_ID_BYTES = 12  # 96 random bits, 16 URL-safe characters
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask
 from flask.testing import FlaskClient
 
-from questionnaire.domain.operations import new_token
+from questionnaire.domain.tokens import new_token
 
 from ..conftest import csrf_from
 from ..helpers import is_checked, start
