@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from flask.testing import FlaskClient
 
-from questionnaire.domain.layout import Entry, Page
+from questionnaire.domain.layout import Entry, QuestionPage
 
 from .conftest import csrf_from
 
@@ -27,7 +27,7 @@ def start(client: FlaskClient, *standards: str, organisation: str = "Acme Precis
     return match.group(1)
 
 
-def form_data(page: Page, choose: Callable[[Entry], str | None], token_html: str) -> dict[str, str]:
+def form_data(page: QuestionPage, choose: Callable[[Entry], str | None], token_html: str) -> dict[str, str]:
     """A page's post body: for each entry the level `choose` returns ('na' with a reason), blank if None.
 
     Like a browser, it sends back the revision the page carries, when it carries one.
@@ -45,7 +45,9 @@ def form_data(page: Page, choose: Callable[[Entry], str | None], token_html: str
     return data
 
 
-def answer_page(client: FlaskClient, token: str, page: Page, choose: Callable[[Entry], str | None], go: str = "next"):  # type: ignore[no-untyped-def]
+def answer_page(
+    client: FlaskClient, token: str, page: QuestionPage, choose: Callable[[Entry], str | None], go: str = "next"
+):  # type: ignore[no-untyped-def]
     url = f"/a/{token}/s/{page.id}"
     html = client.get(url).text
     return client.post(url, data={**form_data(page, choose, html), "go": go})

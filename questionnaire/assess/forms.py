@@ -15,7 +15,7 @@ from wtforms import IntegerField, RadioField, SelectChoice, StringField, TextAre
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from ..domain.fields import NOTE_MAX, REASON_MAX, SCOPE_MAX
-from ..domain.layout import Entry, Page
+from ..domain.layout import Entry, QuestionPage
 from ..domain.text import control_problem
 from ..scoring import AnswerValue
 from ..web.errorsummary import Item as ErrorItem
@@ -55,7 +55,7 @@ class StartForm(FlaskForm):
     )
 
 
-def na_label(page: Page) -> str:
+def na_label(page: QuestionPage) -> str:
     return "Excluded from the Statement of Applicability" if page.kind == "controls" else "Not applicable"
 
 
@@ -81,7 +81,9 @@ class EntryInput:
 AnswerRow = tuple[str, int | None, bool, str, str]  # key, level, not applicable, reason, note
 
 
-def read_rows(page: Page, rows: list[AnswerRow], renames: Mapping[str, str]) -> tuple[dict[str, EntryInput], set[str]]:
+def read_rows(
+    page: QuestionPage, rows: list[AnswerRow], renames: Mapping[str, str]
+) -> tuple[dict[str, EntryInput], set[str]]:
     """A freshly opened page's inputs and the keys answered anywhere, straight from the answer rows."""
     by_key = {row[0]: row for row in rows}
     for old in [key for key in by_key if key in renames]:
@@ -104,7 +106,7 @@ class Parsed:
     inputs: dict[str, EntryInput]
 
 
-def parse_page(page: Page, form: Mapping[str, str]) -> Parsed:
+def parse_page(page: QuestionPage, form: Mapping[str, str]) -> Parsed:
     """Valid answers are kept even when others on the page are wrong; each wrong one gets its message."""
     values: dict[str, AnswerValue] = {}
     inputs: dict[str, EntryInput] = {}
@@ -158,7 +160,7 @@ def read_revision(form: Mapping[str, str]) -> int | None:
     return int(raw) if raw.isdigit() and len(raw) < 12 else None
 
 
-def page_items(page: Page, inputs: Mapping[str, EntryInput]) -> list[ErrorItem]:
+def page_items(page: QuestionPage, inputs: Mapping[str, EntryInput]) -> list[ErrorItem]:
     """A question page's problems, each named by its question number, linking to the input to fix."""
     items = []
     for number, entry in enumerate(page.entries, 1):

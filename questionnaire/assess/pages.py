@@ -8,7 +8,7 @@ from collections.abc import Set as AbstractSet
 from flask import render_template
 
 from ..domain.context import Context
-from ..domain.layout import Page
+from ..domain.layout import QuestionPage
 from ..domain.operations import answers_of
 from ..domain.progress import progress_of
 from ..domain.registry import registry
@@ -20,7 +20,7 @@ from .render import questions_html
 def render_page(
     context: Context,
     token: str,
-    current: Page,
+    current: QuestionPage,
     inputs: Mapping[str, EntryInput],
     answered: AbstractSet[str],
     revision: int,

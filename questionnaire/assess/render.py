@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from flask import render_template
 from markupsafe import Markup, escape
 
-from ..domain.layout import Page
+from ..domain.layout import QuestionPage
 from ..domain.registry import registry
 from .forms import EntryInput
 
@@ -44,7 +44,7 @@ Skeleton = tuple[tuple[str, str, str, str], ...]  # (static HTML, then what foll
 
 
 def questions_html(
-    layout_key: tuple[str, ...], page: Page, inputs: Mapping[str, EntryInput], **context: object
+    layout_key: tuple[str, ...], page: QuestionPage, inputs: Mapping[str, EntryInput], **context: object
 ) -> Markup:
     if all(shown.plain for shown in inputs.values()):
         skeleton = registry().derived(("skeleton", *layout_key, page.id), lambda: _skeleton(page, context))
@@ -53,7 +53,7 @@ def questions_html(
     return Markup(render_template("assess/_questions.html", page=page, inputs=full, **context))  # noqa: S704 autoescaped
 
 
-def _skeleton(page: Page, context: Mapping[str, object]) -> Skeleton:
+def _skeleton(page: QuestionPage, context: Mapping[str, object]) -> Skeleton:
     html = render_template("assess/_questions.html", page=page, inputs=AllPlaceholders(), **context)
     # ASCII only (other characters as &#...; references): a page of ASCII text is its own UTF-8, so sending it
     # costs a copy instead of an encoding pass over 100+ KB, which was a sixth of the page's CPU

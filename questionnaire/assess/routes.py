@@ -8,7 +8,7 @@ from werkzeug.wrappers import Response
 from ..domain.consensus import carried_answers
 from ..domain.context import Context, estimate_for, load, load_light, page_or_404
 from ..domain.editions import carry_over, find_previous
-from ..domain.layout import Page
+from ..domain.layout import QuestionPage
 from ..domain.operations import Saved, answer_rows, answers_of, save_answers, start_assessment
 from ..domain.progress import progress
 from ..domain.registry import registry
@@ -104,7 +104,9 @@ def page(token: str, page_id: str) -> Response | str | tuple[str, int]:
     return redirect(destination(context, token, current, request.form.get("go", "next")))
 
 
-def page_with_messages(context: Context, token: str, current: Page, parsed: Parsed, saved: Saved) -> tuple[str, int]:
+def page_with_messages(
+    context: Context, token: str, current: QuestionPage, parsed: Parsed, saved: Saved
+) -> tuple[str, int]:
     """The page again, as posted: each wrong answer with its message, each newer answer beside the posted one."""
     fields = {entry.key: entry.field_name for entry in current.entries}
     for key, theirs in saved.conflicts.items():
@@ -122,7 +124,7 @@ def page_with_messages(context: Context, token: str, current: Page, parsed: Pars
     return html, 409 if saved.conflicts else 400
 
 
-def destination(context: Context, token: str, current: Page, go: str) -> str:
+def destination(context: Context, token: str, current: QuestionPage, go: str) -> str:
     """Where the buttons of a page lead after saving: next, previous, any page, overview or results."""
     before, after = context.questionnaire.neighbours(current.id)
     target = {"next": after, "prev": before}.get(go)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from flask import flash, redirect, render_template, request, session, url_for
+from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.wrappers import Response
 
@@ -14,8 +15,6 @@ from ..models import Consultant
 from ..web.ratelimits import sign_in_limit
 from .blueprint import bp
 from .forms import ConfirmForm, PasswordForm, SignInForm, SignUpForm
-
-Page = Response | str | tuple[str, int]
 
 
 def safe_next(target: str | None) -> str | None:
@@ -37,7 +36,7 @@ def start_session(user: Consultant) -> None:
 
 @bp.route("/signup", methods=["GET", "POST"])
 @sign_in_limit
-def signup() -> Page:
+def signup() -> ResponseReturnValue:
     form = SignUpForm()
     if form.validate_on_submit():
         try:
@@ -54,7 +53,7 @@ def signup() -> Page:
 
 @bp.route("/signin", methods=["GET", "POST"])
 @sign_in_limit
-def signin() -> Page:
+def signin() -> ResponseReturnValue:
     form = SignInForm()
     if request.method == "GET":
         form.next.data = safe_next(request.args.get("next")) or ""
@@ -79,7 +78,7 @@ def signout() -> Response:
 
 @bp.route("/password", methods=["GET", "POST"])
 @login_required
-def password() -> Page:
+def password() -> ResponseReturnValue:
     form = PasswordForm()
     if form.validate_on_submit():
         try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from flask import flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from werkzeug.wrappers import Response
 
 from ..charts import dashboard as dashboard_charts
@@ -21,8 +22,6 @@ from ..web.report import render_pdf, render_report, slug
 from ..web.results import render_results
 from .blueprint import bp
 from .forms import AgreeForm, ConfirmForm, CycleForm, ExpiryForm, LinkForm
-
-Page = Response | str | tuple[str, int]
 
 
 @bp.get("/assessments/<int:assessment_id>")
@@ -63,7 +62,7 @@ def report_pdf(assessment_id: int) -> Response:
 
 
 @bp.route("/assessments/<int:assessment_id>/agree", methods=["GET", "POST"])
-def agree(assessment_id: int) -> Page:
+def agree(assessment_id: int) -> ResponseReturnValue:
     found = access.assessment(assessment_id)
     context = for_assessment(found)
     form = AgreeForm()
@@ -121,7 +120,7 @@ def reassess(assessment_id: int) -> Response:
 
 
 @bp.route("/assessments/<int:assessment_id>/cycle", methods=["GET", "POST"])
-def certification(assessment_id: int) -> Page:
+def certification(assessment_id: int) -> ResponseReturnValue:
     found = access.assessment(assessment_id)
     form = CycleForm(
         data={"stage1": found.stage1_on, "stage2": found.stage2_on, "certified": found.certified_on}
@@ -166,7 +165,7 @@ def export_json(assessment_id: int) -> Response:
 
 
 @bp.route("/assessments/<int:assessment_id>/delete", methods=["GET", "POST"])
-def delete_assessment(assessment_id: int) -> Page:
+def delete_assessment(assessment_id: int) -> ResponseReturnValue:
     found = access.assessment(assessment_id)
     form = ConfirmForm()
     if form.validate_on_submit():

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from flask import flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
-from werkzeug.wrappers import Response
 from wtforms import SelectChoice
 
 from ..charts import dashboard as dashboard_charts
@@ -21,7 +21,6 @@ from ..scoring import Result
 from .blueprint import bp
 from .forms import AdoptForm, AssessmentForm, ClientForm, ConfirmForm, ImportForm
 
-Page = Response | str | tuple[str, int]
 NEW_CLIENT = 0
 
 
@@ -47,7 +46,7 @@ def label(row: dashboard.AssessmentRow, result: Result) -> str:
 
 @bp.route("/clients/new", methods=["GET", "POST"])
 @login_required
-def new_client() -> Page:
+def new_client() -> ResponseReturnValue:
     form = ClientForm()
     if form.validate_on_submit():
         client = clients.create_client(current_user, fields(form))
@@ -76,7 +75,7 @@ def client(client_id: int) -> str:
 
 
 @bp.route("/clients/<int:client_id>/edit", methods=["GET", "POST"])
-def edit_client(client_id: int) -> Page:
+def edit_client(client_id: int) -> ResponseReturnValue:
     found = access.client(client_id)
     form = ClientForm(obj=found)
     if form.validate_on_submit():
@@ -88,7 +87,7 @@ def edit_client(client_id: int) -> Page:
 
 
 @bp.route("/clients/<int:client_id>/delete", methods=["GET", "POST"])
-def delete_client(client_id: int) -> Page:
+def delete_client(client_id: int) -> ResponseReturnValue:
     found = access.client(client_id)
     form = ConfirmForm()
     if form.validate_on_submit():
@@ -101,7 +100,7 @@ def delete_client(client_id: int) -> Page:
 
 
 @bp.route("/clients/<int:client_id>/assessments/new", methods=["GET", "POST"])
-def new_assessment(client_id: int) -> Page:
+def new_assessment(client_id: int) -> ResponseReturnValue:
     found = access.client(client_id)
     form = AssessmentForm()
     form.standards.choices = standard_choices(registry())
@@ -118,7 +117,7 @@ def new_assessment(client_id: int) -> Page:
 
 
 @bp.route("/clients/<int:client_id>/import", methods=["GET", "POST"])
-def import_assessment(client_id: int) -> Page:
+def import_assessment(client_id: int) -> ResponseReturnValue:
     found = access.client(client_id)
     form = ImportForm()
     error = None
@@ -138,7 +137,7 @@ def import_assessment(client_id: int) -> Page:
 
 @bp.route("/adopt", methods=["GET", "POST"])
 @login_required
-def adopt() -> Page:
+def adopt() -> ResponseReturnValue:
     form = AdoptForm()
     mine = clients.clients_of(current_user)
     form.client.choices = [SelectChoice(NEW_CLIENT, "A new client, from the firm's own details")] + [

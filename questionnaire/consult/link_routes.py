@@ -7,6 +7,7 @@ as a hash, so it is never put in a redirect, a flash message, a cookie or a log.
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
 from werkzeug.wrappers import Response
 
 from ..domain import access, links
@@ -14,8 +15,6 @@ from ..extensions import db
 from ..models import LINK_ANSWER, Link
 from .blueprint import bp
 from .forms import ConfirmForm, ExpiryForm, LinkForm
-
-Page = Response | str | tuple[str, int]
 
 
 def shown(link: Link, token: str) -> str:
@@ -26,7 +25,7 @@ def shown(link: Link, token: str) -> str:
 
 
 @bp.post("/assessments/<int:assessment_id>/links")
-def issue_link(assessment_id: int) -> Page:
+def issue_link(assessment_id: int) -> ResponseReturnValue:
     found = access.assessment(assessment_id)
     form = LinkForm()
     if not form.validate_on_submit():
@@ -50,7 +49,7 @@ def revoke_link(assessment_id: int, link_id: int) -> Response:
 
 
 @bp.post("/assessments/<int:assessment_id>/links/<int:link_id>/regenerate")
-def regenerate_link(assessment_id: int, link_id: int) -> Page:
+def regenerate_link(assessment_id: int, link_id: int) -> ResponseReturnValue:
     link = access.link(access.assessment(assessment_id), link_id)
     if not ConfirmForm().validate_on_submit():
         return redirect(url_for(".assessment", assessment_id=assessment_id, _anchor="links"))

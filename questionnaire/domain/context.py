@@ -10,7 +10,7 @@ from ..banks import Bank
 from ..models import LINK_ANSWER, Assessment, Link
 from . import access
 from .estimate import Estimate, estimate
-from .layout import Page, Questionnaire, build
+from .layout import Questionnaire, QuestionPage, build
 from .operations import AssessmentRef, LinkRef, find_respondent_ref
 from .registry import registry
 
@@ -76,7 +76,7 @@ def questionnaire_for(bank_ids: list[str], kind: str = "full") -> Questionnaire:
     return reg.derived(("layout", kind, *bank_ids), make)
 
 
-def page_or_404(context: Context, page_id: str) -> Page:
+def page_or_404(context: Context, page_id: str) -> QuestionPage:
     page = context.questionnaire.page(page_id)
     if page is None:
         abort(404)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .layout import Page, Questionnaire
+from .layout import Questionnaire, QuestionPage
 
 WORDS_PER_MINUTE = 200
 SECONDS_TO_DECIDE = 30
@@ -35,7 +35,7 @@ class Estimate:
         return f"about {hours:g} hour{'s' if hours != 1 else ''}"
 
 
-def _words(page: Page) -> int:
+def _words(page: QuestionPage) -> int:
     count = 0
     for block in page.blocks:
         count += len(WORD.findall(block.summary))
@@ -44,6 +44,6 @@ def _words(page: Page) -> int:
     return count
 
 
-def estimate(questionnaire: Questionnaire, pages: list[Page] | None = None) -> Estimate:
+def estimate(questionnaire: Questionnaire, pages: list[QuestionPage] | None = None) -> Estimate:
     chosen = questionnaire.pages if pages is None else pages
     return Estimate(sum(len(page.entries) for page in chosen), sum(_words(page) for page in chosen))

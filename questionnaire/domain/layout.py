@@ -44,7 +44,7 @@ class Block:
 
 
 @dataclass(frozen=True)
-class Page:
+class QuestionPage:
     id: str
     title: str
     summary: str | None
@@ -59,12 +59,12 @@ class Page:
 @dataclass(frozen=True)
 class Questionnaire:
     banks: tuple[Bank, ...]
-    pages: tuple[Page, ...]
+    pages: tuple[QuestionPage, ...]
 
-    def page(self, page_id: str) -> Page | None:
+    def page(self, page_id: str) -> QuestionPage | None:
         return next((page for page in self.pages if page.id == page_id), None)
 
-    def neighbours(self, page_id: str) -> tuple[Page | None, Page | None]:
+    def neighbours(self, page_id: str) -> tuple[QuestionPage | None, QuestionPage | None]:
         ids = [page.id for page in self.pages]
         index = ids.index(page_id)
         before = self.pages[index - 1] if index > 0 else None
@@ -97,7 +97,7 @@ def _entry(item: Item, serves: tuple[str, ...]) -> Entry:
     return Entry(item.key, q, q.text, q.guidance, tuple(q.evidence), serves, q.levels)
 
 
-def _single_pages(banks: tuple[Bank, ...]) -> list[Page]:
+def _single_pages(banks: tuple[Bank, ...]) -> list[QuestionPage]:
     pages = []
     for bank in banks:
         by_clause: dict[str, list[Entry]] = {}
@@ -105,11 +105,11 @@ def _single_pages(banks: tuple[Bank, ...]) -> list[Page]:
             by_clause.setdefault(item.clause.id, []).append(_entry(item, (bank.name,)))
         for section in bank.sections:
             blocks = tuple(Block(c.id, c.title, c.summary, bank.name, tuple(by_clause[c.id])) for c in section.clauses)
-            pages.append(Page(section.id, section.title, section.summary, section.kind, blocks))
+            pages.append(QuestionPage(section.id, section.title, section.summary, section.kind, blocks))
     return pages
 
 
-def _integrated_pages(banks: tuple[Bank, ...], harmonized: HarmonizedStructure) -> list[Page]:
+def _integrated_pages(banks: tuple[Bank, ...], harmonized: HarmonizedStructure) -> list[QuestionPage]:
     all_items = {bank.id: list(items(bank)) for bank in banks}
     serves: dict[str, list[str]] = {}
     for bank in banks:
@@ -117,12 +117,12 @@ def _integrated_pages(banks: tuple[Bank, ...], harmonized: HarmonizedStructure) 
             if item.question.hs_key:
                 serves.setdefault(item.key, []).append(bank.name)
     hs_titles = {clause.id: clause.title for clause in harmonized.clauses}
-    pages: dict[str, Page] = {}
+    pages: dict[str, QuestionPage] = {}
     for bank in banks:
         for section in bank.sections:
             if section.id in pages:
                 continue
-            pages[section.id] = Page(
+            pages[section.id] = QuestionPage(
                 section.id,
                 section.title,
                 section.summary,

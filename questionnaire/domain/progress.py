@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..scoring import AnswerValue
-from .layout import Page
+from .layout import QuestionPage
 
 if TYPE_CHECKING:
     from .context import Context
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class PageProgress:
-    page: Page
+    page: QuestionPage
     answered: int
     total: int
 
@@ -41,7 +41,7 @@ class Progress:
     def percent(self) -> int:
         return round(100 * self.answered / self.total) if self.total else 0
 
-    def first_open_page(self) -> Page:
+    def first_open_page(self) -> QuestionPage:
         """Where 'continue' should take the user: the first page with unanswered questions."""
         return next((p.page for p in self.pages if not p.done), self.pages[0].page)
 
