@@ -160,6 +160,8 @@ def _check(parsed: AssessmentFile, registry: BankRegistry) -> list[Bank]:
         raise ImportRefused("An agreed answer must have a level or be “not applicable”.")
     for key, value in [*answers, *parsed.agreed.items()]:
         question = questions.get(key)
+        if question is None and key in registry.retired:
+            continue  # a file made before the question was removed: its answer is stored and, like ours, unused
         if question is None:
             raise ImportRefused(f"The question '{key}' is not part of these standards.")
         if value.not_applicable and (value.level is not None or not question.allow_na or not value.reason.strip()):
