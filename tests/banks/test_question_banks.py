@@ -220,3 +220,23 @@ def test_new_edition_banks_cover_their_reference_clause_list(registry: BankRegis
     parents = {".".join(cid.split(".")[:n]) for cid in in_bank for n in range(1, cid.count(".") + 1)}
     assert in_bank <= listed, f"asked but not in the reference list: {sorted(in_bank - listed)}"
     assert listed <= in_bank | parents, f"listed but not asked: {sorted(listed - in_bank - parents)}"
+
+
+HS_CERTIFIABLE = sorted(EXPECTED - {"iso31000-2018", "aqap2110-d"})
+
+
+@pytest.mark.parametrize("bank_id", HS_CERTIFIABLE)
+def test_climate_amendment_is_asked_and_noted(registry: BankRegistry, bank_id: str) -> None:
+    """Amendment 1:2024 (IAF decision, Feb 2024): a 4.1 climate decision of the bank's own, kept in integrated mode
+    (no hs_key), and the 4.2 note that interested parties can have climate-related requirements."""
+    bank = registry.banks[bank_id]
+    decision = [
+        i.question
+        for i in items(bank)
+        if i.clause.id == "4.1" and "climate change" in i.question.text.lower() and not i.question.hs_key
+    ]
+    assert decision and all(q.mandatory for q in decision)
+    shared_42 = [i.question for i in items(bank) if i.question.hs_key == "hs-4.2-interested-parties"]
+    assert len(shared_42) == 1 and "climate" in shared_42[0].guidance.lower()
+    assert registry.harmonized is not None
+    assert "climate" in registry.harmonized.question("hs-4.2-interested-parties").guidance.lower()
