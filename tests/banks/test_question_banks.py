@@ -240,3 +240,15 @@ def test_climate_amendment_is_asked_and_noted(registry: BankRegistry, bank_id: s
     assert len(shared_42) == 1 and "climate" in shared_42[0].guidance.lower()
     assert registry.harmonized is not None
     assert "climate" in registry.harmonized.question("hs-4.2-interested-parties").guidance.lower()
+
+
+def test_interviews_go_to_whoever_an_auditor_would_ask(registry: BankRegistry) -> None:
+    """IAF MD 22: OH&S consultation is checked with worker representatives; a 37001 auditor interviews the
+    anti-bribery (compliance) function holder about its own role and reviews."""
+    by_key = {item.key: item.question for bank in registry.banks.values() for item in items(bank)}
+    for key in ("iso45001-2018/5.4-a", "iso45001-2018/5.4-b", "iso45001-2018/5.4-d"):
+        assert by_key[key].interviewee == "worker_representatives", key
+    for key in ("5.3.2-a", "5.3.2-b", "9.4-a"):
+        for bank_id in ("iso37001-2016", "iso37001-2025"):
+            assert by_key[f"{bank_id}/{key}"].interviewee == "anti_bribery_function", (bank_id, key)
+    assert not any(q.interviewee == "top_management" for k, q in by_key.items() if k.startswith("iso45001-2018/5.4-"))
