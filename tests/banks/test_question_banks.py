@@ -252,3 +252,14 @@ def test_interviews_go_to_whoever_an_auditor_would_ask(registry: BankRegistry) -
         for bank_id in ("iso37001-2016", "iso37001-2025"):
             assert by_key[f"{bank_id}/{key}"].interviewee == "anti_bribery_function", (bank_id, key)
     assert not any(q.interviewee == "top_management" for k, q in by_key.items() if k.startswith("iso45001-2018/5.4-"))
+
+
+def test_iso50003_needs_demonstrated_improvement_before_certification(registry: BankRegistry) -> None:
+    """ISO 50003: the EnPI-versus-baseline comparison is a stage 2 gate that level 2 (raw or one-off) does not pass."""
+    by_key = {item.key: item.question for item in items(registry.banks["iso50001-2018"])}
+    comparison = by_key["iso50001-2018/9.1.1-b"]
+    assert comparison.gate == "stage2" and comparison.gate_level == 3
+    gate_levels = {q.gate_level for bank in registry.banks.values() for i in items(bank) if (q := i.question).gate}
+    assert gate_levels == {2, 3}
+    raised = [i.key for bank in registry.banks.values() for i in items(bank) if i.question.gate_level == 3]
+    assert raised == ["iso50001-2018/9.1.1-b"]  # documented in docs/reference/gates/iso50001-2018.md
