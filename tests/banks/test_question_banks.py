@@ -263,3 +263,36 @@ def test_iso50003_needs_demonstrated_improvement_before_certification(registry: 
     assert gate_levels == {2, 3}
     raised = [i.key for bank in registry.banks.values() for i in items(bank) if i.question.gate_level == 3]
     assert raised == ["iso50001-2018/9.1.1-b"]  # documented in docs/reference/gates/iso50001-2018.md
+
+
+# ISO/IEC 27001:2022 clauses 4-10, from the 27001 block of docs/reference/13_mandatory_documented_information.txt
+ISO27001_DOCUMENTED_INFORMATION = Counter(
+    {
+        ("4.3", "document"): 1,  # scope
+        ("5.2", "document"): 1,  # policy
+        ("6.1.2", "document"): 1,  # risk assessment process
+        ("6.1.3", "document"): 3,  # risk treatment process, Statement of Applicability, risk treatment plan
+        ("6.2", "document"): 1,  # objectives
+        ("7.2", "record"): 1,  # evidence of competence
+        ("7.5.1", "document"): 1,  # documented information the organisation decided it needs
+        ("8.1", "record"): 1,  # operational planning and control: processes carried out as planned
+        ("8.2", "record"): 1,  # results of the risk assessments
+        ("8.3", "record"): 1,  # results of the risk treatment
+        ("9.1", "record"): 1,  # monitoring and measurement results
+        ("9.2.2", "record"): 1,  # audit programme and audit results
+        ("9.3.3", "record"): 1,  # management review results
+        ("10.2", "record"): 1,  # nonconformities and corrective action results
+    }
+)
+
+
+def test_iso27001_mandatory_documents_and_records(registry: BankRegistry) -> None:
+    """Every item the standard asks to keep is flagged, as a document (maintained) or a record (retained)."""
+    found = Counter(
+        (i.clause.id, i.question.documented_info.kind)
+        for i in items(registry.banks["iso27001-2022"])
+        if i.section.kind == "requirements" and i.question.documented_info
+    )
+    assert found == ISO27001_DOCUMENTED_INFORMATION
+    flagged = [i for i in items(registry.banks["iso27001-2022"]) if i.question.documented_info]
+    assert all(i.question.mandatory for i in flagged if i.section.kind == "requirements")
