@@ -296,3 +296,21 @@ def test_iso27001_mandatory_documents_and_records(registry: BankRegistry) -> Non
     assert found == ISO27001_DOCUMENTED_INFORMATION
     flagged = [i for i in items(registry.banks["iso27001-2022"]) if i.question.documented_info]
     assert all(i.question.mandatory for i in flagged if i.section.kind == "requirements")
+
+
+YEARLY = re.compile(r"\b(yearly|every year|each year|once a year|annual(ly)?)\b", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("bank_id", sorted(EXPECTED))
+def test_no_interval_is_hard_coded_where_the_standard_leaves_it_open(registry: BankRegistry, bank_id: str) -> None:
+    """Audits, reviews and evaluations run 'at planned intervals': what a firm is asked and told to do, and what
+    each level means, never fixes a year. A remark on common practice (in brackets) may name one."""
+    for item in items(registry.banks[bank_id]):
+        q = item.question
+        for field, text in (
+            ("text", q.text),
+            ("action", q.action),
+            *((f"level {n}", t) for n, t in (q.levels or {}).items()),
+        ):
+            said = re.sub(r"\([^)]*\)", "", text)
+            assert not YEARLY.search(said) or "budget" in said, f"{item.key} {field}: {text}"
