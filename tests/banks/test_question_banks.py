@@ -314,3 +314,12 @@ def test_no_interval_is_hard_coded_where_the_standard_leaves_it_open(registry: B
         ):
             said = re.sub(r"\([^)]*\)", "", text)
             assert not YEARLY.search(said) or "budget" in said, f"{item.key} {field}: {text}"
+
+
+def test_aqap_says_who_assesses_it(registry: BankRegistry) -> None:
+    """AQAP 2110: the acquirer's GQA contract by contract, or national certification where it exists; no MD 5 days."""
+    certification = registry.banks["aqap2110-d"].certification
+    assert certification.audit_time is None
+    assert "government quality assurance (GQA)" in certification.who and "contract by contract" in certification.who
+    assert "no two-stage certification audit" in certification.who and "Poland" in certification.who
+    assert "GQA" in certification.assessor and "national AQAP certification body" in certification.assessor
