@@ -323,3 +323,40 @@ def test_aqap_says_who_assesses_it(registry: BankRegistry) -> None:
     assert "government quality assurance (GQA)" in certification.who and "contract by contract" in certification.who
     assert "no two-stage certification audit" in certification.who and "Poland" in certification.who
     assert "GQA" in certification.assessor and "national AQAP certification body" in certification.assessor
+
+
+CORE = {  # weight-1 mandatory questions whose absence alone is a likely major (docs/reference/core.md)
+    ("iso14001-2015", "8.2-d"),
+    ("iso14001-2026", "8.2-d"),
+    ("iso45001-2018", "8.1.2-b"),
+    ("iso22301-2019", "7.3-a"),  # shared awareness question: core for 22301 only
+}
+NARROW_RECORDS = {  # a record beside a process asked elsewhere: a 0 is an isolated lapse, a minor
+    ("iso9001-2015", "7.1.5-c"),
+    ("iso9001-2015", "8.7-b"),
+    ("iso9001-2015", "10.2-b"),
+    ("iso9001-2015", "9.3.3-a"),
+    ("iso14001-2015", "9.1.2-b"),
+    ("iso14001-2026", "9.1.2-b"),
+    ("iso14001-2026", "9.3.3-a"),
+    ("iso27001-2022", "9.3.3-a"),
+    ("iso22301-2019", "9.3.3-a"),
+    ("iso22301-2019", "10.1-b"),
+    ("iso42001-2023", "9.3.3-a"),
+    ("iso37001-2025", "4.5-f"),
+}
+
+
+def test_core_marks_only_what_weight_does_not_say(registry: BankRegistry) -> None:
+    own = {
+        (bank.id, item.question.id): item.question
+        for bank in registry.banks.values()
+        if not bank.extends
+        for item in items(bank)
+    }
+    assert {key for key, q in own.items() if q.core} == CORE
+    assert all(own[key].mandatory and own[key].weight == 1 for key in CORE)
+    for key in NARROW_RECORDS:
+        q = own[key]
+        assert q.mandatory and q.weight == 1 and not q.core, key
+        assert q.documented_info is not None and q.documented_info.kind == "record", key
