@@ -1,6 +1,6 @@
 """`flask banks check`: validate every question bank and exit non-zero on any error; `--db` also looks for
 answers in the database that no bank question claims any more (a question renamed without `renamed_from`, or
-removed), which would otherwise silently stop being shown and scored."""
+removed without being listed in its bank's `retired`), which would otherwise silently stop being shown and scored."""
 
 from __future__ import annotations
 
@@ -35,11 +35,12 @@ def check(directory: Path | None, with_db: bool) -> None:
 
 
 def orphan_lines(registry: BankRegistry) -> list[str]:
-    claimed = registry.claimed_keys()
+    claimed = registry.claimed_keys() | registry.retired  # a retired question's answers are kept on purpose
     broken = {Path(filename).stem for filename in registry.problems}  # reported above; their keys are not judged
     return [
         f"ERROR  database: {answers} answer(s) in {assessments} assessment(s) stored under '{key}', which no "
-        "question claims: give the renamed question `renamed_from`, or restore the removed one"
+        "question claims: give the renamed question `renamed_from`, list a removed one in its bank's `retired`, or "
+        "restore it"
         for key, answers, assessments in answer_keys_in_use()
         if key not in claimed and key.split("/", 1)[0] not in broken
     ]

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from questionnaire.domain.audit_time import TABLES, estimate, half_days
+from questionnaire.domain.audit_time import (
+    INTEGRATED_NOTE,
+    INTEGRATION_REDUCTION,
+    TABLES,
+    Span,
+    estimate,
+    half_days,
+    integrated,
+)
 
 
 @pytest.mark.parametrize(
@@ -52,3 +60,35 @@ def test_surveillance_and_recertification_are_a_third_and_two_thirds_in_half_day
 @pytest.mark.parametrize(("table", "people"), [(None, 10), ("qms", None), ("qms", 0), ("unknown", 10)])
 def test_no_estimate_without_a_table_or_a_head_count(table: str | None, people: int | None) -> None:
     assert estimate(table, people) is None
+
+
+def test_integrated_system_sums_the_standards_then_allows_up_to_about_a_fifth_less() -> None:
+    """IAF MD 11: T = A + B (+ C); the body may cut T by up to about 20 % for integration, or not at all."""
+    quality, security = estimate("qms", 20), estimate("isms", 20)  # 3 days + 7 days
+    found = integrated([quality, security])
+    assert found is not None and found.parts == (quality, security)
+    assert found.separate == Span(10.0, 10.0)
+    assert found.combined == Span(8.0, 10.0)  # 10 x 0.8 = 8: a range, never one "exact" figure
+    assert str(found.combined) == "8 to 10" and str(found.separate) == "10"
+    assert found.surveillance() == Span(2.5, 3.5) and found.recertification() == Span(5.5, 6.5)
+    assert INTEGRATION_REDUCTION == 0.20 and "up to about 20 %" in INTEGRATED_NOTE
+
+
+def test_integrated_with_complexity_columns() -> None:
+    """Quality + environment + OH&S for 30 people: QMS 4 days; EMS and OH&S depend on the complexity category."""
+    parts = [estimate("qms", 30), estimate("ems", 30), estimate("ohs", 30)]
+    medium = integrated(parts, "medium")  # 4 + 5.5 + 5.5 = 15
+    assert medium is not None and medium.separate == Span(15.0, 15.0) and medium.combined == Span(12.0, 15.0)
+    unknown = integrated(parts)  # each table's lowest to highest column: 4 + 3..7 + 4..7
+    assert unknown is not None and unknown.separate == Span(11.0, 18.0) and unknown.combined == Span(9.0, 18.0)
+    limited = integrated(parts, "limited")  # OH&S has no "limited" column: its whole range stays open
+    assert limited is not None and limited.separate == Span(4.0 + 3.0 + 4.0, 4.0 + 3.0 + 7.0)
+
+
+def test_integrated_rounds_to_half_days_and_leaves_out_standards_without_a_table() -> None:
+    found = integrated([estimate("qms", 14), None, estimate("qms", 3)])  # 2.5 + 1.5 = 4, x 0.8 = 3.2 -> 3
+    assert found is not None and len(found.parts) == 2 and found.combined == Span(3.0, 4.0)
+    assert integrated([estimate("qms", 14), None]) is None  # one table is not an integrated audit
+    assert integrated([]) is None
+    beyond = integrated([estimate("isms", 5000), estimate("qms", 5000)])
+    assert beyond is not None and beyond.beyond_table

@@ -30,6 +30,8 @@ class BankRegistry:
     problems: dict[str, list[BankProblem]] = field(default_factory=dict)
     # answer key a question was stored under before it was renamed -> its answer key now
     renames: dict[str, str] = field(default_factory=dict)
+    # answer keys of questions a bank removed on purpose (`retired`): kept in the database, never read
+    retired: frozenset[str] = frozenset()
     # derived, immutable things built from banks (page layouts, pre-rendered pages), kept for the process's life
     cache: dict[tuple[str, ...], object] = field(default_factory=dict)
 
@@ -91,6 +93,7 @@ def load_registry(directory: Path) -> BankRegistry:
     if problems:
         registry._fail(GLOSSARY_FILE, problems)
     registry.renames = _renames(registry.banks.values())
+    registry.retired = frozenset(f"{bank.id}/{old}" for bank in registry.banks.values() for old in bank.retired)
     return registry
 
 

@@ -179,6 +179,10 @@ class EditionStatus(StrictModel):
     text: Text
     successor: BankId | None = None
     transition_ends: date | None = None
+    # what a firm starting a certification project now should do, with dates and how sure they are; shown on the
+    # start page beside the edition instead of the generic advice (initial certification to an old edition
+    # usually stops well before its transition ends)
+    new_applicants: Text | None = None
 
 
 class Bank(StrictModel):
@@ -198,6 +202,9 @@ class Bank(StrictModel):
     supersedes: BankId | None = None
     notices: list[Text] = []
     sources: Text
+    # ids of questions removed on purpose: answers stored under them stay in the database, unused, and are not
+    # reported as orphans by `flask banks check --db`
+    retired: list[Identifier] = []
     sections: list[Section] = Field(min_length=1)
     # section id -> bank id that defines it, for sections a sector scheme takes from its base bank
     _origins: dict[str, str] = PrivateAttr(default_factory=dict)
@@ -227,6 +234,10 @@ class Bank(StrictModel):
             raise ValueError(f"a bank that supersedes another needs 'change' on every clause: {', '.join(unmapped)}")
         if not self.supersedes and (mapped := [c.id for c in clauses if c.change is not None]):
             raise ValueError(f"'change' needs 'supersedes' at the top of the bank: {', '.join(mapped)}")
+        if still := sorted(set(self.retired) & {q.id for q in questions}):
+            raise ValueError(f"retired question ids still asked: {', '.join(still)}")
+        if renamed := sorted(set(self.retired) & {old for q in questions for old in q.renamed_from}):
+            raise ValueError(f"retired ids also listed in renamed_from (answers would count): {', '.join(renamed)}")
         clause_ids = {c.id for c in clauses}
         if unknown := sorted({r for c in clauses for r in c.related} - clause_ids):
             raise ValueError(f"'related' names clauses not in this bank: {', '.join(unknown)}")

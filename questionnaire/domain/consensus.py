@@ -52,8 +52,11 @@ def answer_sets(assessment_ids: Iterable[int]) -> dict[int, AnswerSets]:
     if not ids:
         return sets
     renames = registry().renames  # answers stored under a question's former id count for it
+    retired = registry().retired  # answers to a question removed on purpose stay stored, read by nothing
     rows = db.session.connection().execute(_answers_of_assessments(), {"ids": ids})
     for assessment_id, respondent_id, carried, key, level, na, reason, note in rows:
+        if key in retired:
+            continue
         key = renames.get(key, key)
         value = AnswerValue(level, bool(na), reason, note)
         target = sets[assessment_id]

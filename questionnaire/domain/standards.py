@@ -50,8 +50,9 @@ def edition_advice(registry: BankRegistry, bank: Bank) -> str:
     successor = registry.get(status.successor) if status.successor else None
     if successor is not None:
         ends = f" until {status.transition_ends:%B %Y}" if status.transition_ends else " until the transition ends"
+        applicants = status.new_applicants or f"New applicants: choose {successor.name}."
         return (
-            f"Replaced by {successor.name} (as of {as_of}). New applicants: choose {successor.name}. "
+            f"Replaced by {successor.name} (as of {as_of}). {applicants} "
             f"Certified to this edition: it stays valid{ends}; assess the transition with {successor.name}."
         )
     if status.state == "revision_under_way":

@@ -18,13 +18,13 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 from sqlalchemy import insert
 
 from ..banks import Bank, BankRegistry, items
-from ..domain.fields import NOTE_MAX, REASON_MAX, SCOPE_MAX
 from ..extensions import db
 from ..models import Answer, Assessment, Client, Link, utcnow
 from ..scoring import AnswerValue
 from ..scoring.consensus import AnswerSets
 from .clients import new_assessment
 from .consensus import agreed_row, answer_sets
+from .fields import NOTE_MAX, REASON_MAX, SCOPE_MAX
 from .soa import neutralise
 from .standards import combination_problem
 from .tokens import hash_token, new_token
@@ -160,6 +160,8 @@ def _check(parsed: AssessmentFile, registry: BankRegistry) -> list[Bank]:
         raise ImportRefused("An agreed answer must have a level or be “not applicable”.")
     for key, value in [*answers, *parsed.agreed.items()]:
         question = questions.get(key)
+        if question is None and key in registry.retired:
+            continue  # a file made before the question was removed: its answer is stored and, like ours, unused
         if question is None:
             raise ImportRefused(f"The question '{key}' is not part of these standards.")
         if value.not_applicable and (value.level is not None or not question.allow_na or not value.reason.strip()):

@@ -8,6 +8,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from questionnaire.banks import items
 from questionnaire.domain.layout import Entry
 
 from ..helpers import answer_page, start
@@ -34,6 +35,28 @@ def test_shared_questions_are_asked_once(app: Flask) -> None:
     assert audit.serves == NAMES
     asked_separately = sum(sum(len(c.questions) for s in b.sections for c in s.clauses) for b in q.banks)
     assert len(keys) == asked_separately - 2 * 20  # 14001 and 45001 each share 20 questions with 9001
+
+
+HS_CURRENT = (*TRIO, "iso22301-2019", "iso27001-2022", "iso37001-2025", "iso42001-2023", "iso50001-2018")
+
+
+def test_each_standard_keeps_its_own_climate_decision_when_context_is_shared(app: Flask) -> None:
+    """The shared 4.1 question replaces each bank's own; the climate decision (Amendment 1:2024) must not go with it."""
+    q = questionnaire(app, *HS_CURRENT)
+    page = q.page("4")
+    assert page is not None
+    asked = {entry.key: entry for entry in page.entries}
+    assert "hs-4.1-context" in asked and "iso9001-2015/4.1-c" in asked
+    for bank in q.banks:
+        climate = [
+            item.key
+            for item in items(bank)
+            if item.clause.id == "4.1" and "climate change" in item.question.text.lower()
+        ]
+        assert climate, f"{bank.id}: no 4.1 climate-change question"
+        for key in climate:
+            assert key in asked and asked[key].serves == (bank.name,), key
+            assert not asked[key].question.hs_key
 
 
 def test_start_page_offers_combining_and_the_walk_works(app: Flask, client: FlaskClient) -> None:

@@ -220,3 +220,143 @@ def test_new_edition_banks_cover_their_reference_clause_list(registry: BankRegis
     parents = {".".join(cid.split(".")[:n]) for cid in in_bank for n in range(1, cid.count(".") + 1)}
     assert in_bank <= listed, f"asked but not in the reference list: {sorted(in_bank - listed)}"
     assert listed <= in_bank | parents, f"listed but not asked: {sorted(listed - in_bank - parents)}"
+
+
+HS_CERTIFIABLE = sorted(EXPECTED - {"iso31000-2018", "aqap2110-d"})
+
+
+@pytest.mark.parametrize("bank_id", HS_CERTIFIABLE)
+def test_climate_amendment_is_asked_and_noted(registry: BankRegistry, bank_id: str) -> None:
+    """Amendment 1:2024 (IAF decision, Feb 2024): a 4.1 climate decision of the bank's own, kept in integrated mode
+    (no hs_key), and the 4.2 note that interested parties can have climate-related requirements."""
+    bank = registry.banks[bank_id]
+    decision = [
+        i.question
+        for i in items(bank)
+        if i.clause.id == "4.1" and "climate change" in i.question.text.lower() and not i.question.hs_key
+    ]
+    assert decision and all(q.mandatory for q in decision)
+    shared_42 = [i.question for i in items(bank) if i.question.hs_key == "hs-4.2-interested-parties"]
+    assert len(shared_42) == 1 and "climate" in shared_42[0].guidance.lower()
+    assert registry.harmonized is not None
+    assert "climate" in registry.harmonized.question("hs-4.2-interested-parties").guidance.lower()
+
+
+def test_interviews_go_to_whoever_an_auditor_would_ask(registry: BankRegistry) -> None:
+    """IAF MD 22: OH&S consultation is checked with worker representatives; a 37001 auditor interviews the
+    anti-bribery (compliance) function holder about its own role and reviews."""
+    by_key = {item.key: item.question for bank in registry.banks.values() for item in items(bank)}
+    for key in ("iso45001-2018/5.4-a", "iso45001-2018/5.4-b", "iso45001-2018/5.4-d"):
+        assert by_key[key].interviewee == "worker_representatives", key
+    for key in ("5.3.2-a", "5.3.2-b", "9.4-a"):
+        for bank_id in ("iso37001-2016", "iso37001-2025"):
+            assert by_key[f"{bank_id}/{key}"].interviewee == "anti_bribery_function", (bank_id, key)
+    assert not any(q.interviewee == "top_management" for k, q in by_key.items() if k.startswith("iso45001-2018/5.4-"))
+
+
+def test_iso50003_needs_demonstrated_improvement_before_certification(registry: BankRegistry) -> None:
+    """ISO 50003: the EnPI-versus-baseline comparison is a stage 2 gate that level 2 (raw or one-off) does not pass."""
+    by_key = {item.key: item.question for item in items(registry.banks["iso50001-2018"])}
+    comparison = by_key["iso50001-2018/9.1.1-b"]
+    assert comparison.gate == "stage2" and comparison.gate_level == 3
+    gate_levels = {q.gate_level for bank in registry.banks.values() for i in items(bank) if (q := i.question).gate}
+    assert gate_levels == {2, 3}
+    raised = [i.key for bank in registry.banks.values() for i in items(bank) if i.question.gate_level == 3]
+    assert raised == ["iso50001-2018/9.1.1-b"]  # documented in docs/reference/gates/iso50001-2018.md
+
+
+# ISO/IEC 27001:2022 clauses 4-10, from the 27001 block of docs/reference/13_mandatory_documented_information.txt
+ISO27001_DOCUMENTED_INFORMATION = Counter(
+    {
+        ("4.3", "document"): 1,  # scope
+        ("5.2", "document"): 1,  # policy
+        ("6.1.2", "document"): 1,  # risk assessment process
+        ("6.1.3", "document"): 3,  # risk treatment process, Statement of Applicability, risk treatment plan
+        ("6.2", "document"): 1,  # objectives
+        ("7.2", "record"): 1,  # evidence of competence
+        ("7.5.1", "document"): 1,  # documented information the organisation decided it needs
+        ("8.1", "record"): 1,  # operational planning and control: processes carried out as planned
+        ("8.2", "record"): 1,  # results of the risk assessments
+        ("8.3", "record"): 1,  # results of the risk treatment
+        ("9.1", "record"): 1,  # monitoring and measurement results
+        ("9.2.2", "record"): 1,  # audit programme and audit results
+        ("9.3.3", "record"): 1,  # management review results
+        ("10.2", "record"): 1,  # nonconformities and corrective action results
+    }
+)
+
+
+def test_iso27001_mandatory_documents_and_records(registry: BankRegistry) -> None:
+    """Every item the standard asks to keep is flagged, as a document (maintained) or a record (retained)."""
+    found = Counter(
+        (i.clause.id, i.question.documented_info.kind)
+        for i in items(registry.banks["iso27001-2022"])
+        if i.section.kind == "requirements" and i.question.documented_info
+    )
+    assert found == ISO27001_DOCUMENTED_INFORMATION
+    flagged = [i for i in items(registry.banks["iso27001-2022"]) if i.question.documented_info]
+    assert all(i.question.mandatory for i in flagged if i.section.kind == "requirements")
+
+
+YEARLY = re.compile(r"\b(yearly|every year|each year|once a year|annual(ly)?)\b", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("bank_id", sorted(EXPECTED))
+def test_no_interval_is_hard_coded_where_the_standard_leaves_it_open(registry: BankRegistry, bank_id: str) -> None:
+    """Audits, reviews and evaluations run 'at planned intervals': what a firm is asked and told to do, and what
+    each level means, never fixes a year. A remark on common practice (in brackets) may name one."""
+    for item in items(registry.banks[bank_id]):
+        q = item.question
+        for field, text in (
+            ("text", q.text),
+            ("action", q.action),
+            *((f"level {n}", t) for n, t in (q.levels or {}).items()),
+        ):
+            said = re.sub(r"\([^)]*\)", "", text)
+            assert not YEARLY.search(said) or "budget" in said, f"{item.key} {field}: {text}"
+
+
+def test_aqap_says_who_assesses_it(registry: BankRegistry) -> None:
+    """AQAP 2110: the acquirer's GQA contract by contract, or national certification where it exists; no MD 5 days."""
+    certification = registry.banks["aqap2110-d"].certification
+    assert certification.audit_time is None
+    assert "government quality assurance (GQA)" in certification.who and "contract by contract" in certification.who
+    assert "no two-stage certification audit" in certification.who and "Poland" in certification.who
+    assert "GQA" in certification.assessor and "national AQAP certification body" in certification.assessor
+
+
+CORE = {  # weight-1 mandatory questions whose absence alone is a likely major (docs/reference/core.md)
+    ("iso14001-2015", "8.2-d"),
+    ("iso14001-2026", "8.2-d"),
+    ("iso45001-2018", "8.1.2-b"),
+    ("iso22301-2019", "7.3-a"),  # shared awareness question: core for 22301 only
+}
+NARROW_RECORDS = {  # a record beside a process asked elsewhere: a 0 is an isolated lapse, a minor
+    ("iso9001-2015", "7.1.5-c"),
+    ("iso9001-2015", "8.7-b"),
+    ("iso9001-2015", "10.2-b"),
+    ("iso9001-2015", "9.3.3-a"),
+    ("iso14001-2015", "9.1.2-b"),
+    ("iso14001-2026", "9.1.2-b"),
+    ("iso14001-2026", "9.3.3-a"),
+    ("iso27001-2022", "9.3.3-a"),
+    ("iso22301-2019", "9.3.3-a"),
+    ("iso22301-2019", "10.1-b"),
+    ("iso42001-2023", "9.3.3-a"),
+    ("iso37001-2025", "4.5-f"),
+}
+
+
+def test_core_marks_only_what_weight_does_not_say(registry: BankRegistry) -> None:
+    own = {
+        (bank.id, item.question.id): item.question
+        for bank in registry.banks.values()
+        if not bank.extends
+        for item in items(bank)
+    }
+    assert {key for key, q in own.items() if q.core} == CORE
+    assert all(own[key].mandatory and own[key].weight == 1 for key in CORE)
+    for key in NARROW_RECORDS:
+        q = own[key]
+        assert q.mandatory and q.weight == 1 and not q.core, key
+        assert q.documented_info is not None and q.documented_info.kind == "record", key
