@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
+from datetime import date
 
 from flask import flash, redirect, render_template, request, url_for
 from markupsafe import Markup
 from werkzeug.wrappers import Response
 
 from ..banks.flask_glue import registry
+from ..domain import actions
 from ..errorsummary import Item, page_items
 from ..extensions import db
 from ..limits import start_limit
@@ -86,6 +88,7 @@ def overview(token: str) -> str:
         token=token,
         progress=progress(context, answers),
         estimate=estimate_for(assessment.bank_ids, assessment.kind),
+        actions=actions.counts([assessment.id], date.today())[assessment.id],
     )
 
 

@@ -13,6 +13,7 @@ from ..assess.context import for_assessment
 from ..assess.forms import NA
 from ..assess.routes import render_results
 from ..banks.flask_glue import registry
+from ..domain import actions, evidence
 from ..extensions import db
 from ..models import Assessment
 from ..reports import cycle
@@ -45,6 +46,8 @@ def assessment(assessment_id: int) -> str:
         expiry_form=ExpiryForm(),
         confirm=ConfirmForm(),
         today=datetime.now(UTC).date(),
+        stored=evidence.usage([found.id])[found.id],
+        action_counts=actions.counts([found.id], datetime.now(UTC).date())[found.id],
     )
 
 
@@ -82,7 +85,8 @@ def agree(assessment_id: int) -> Page:
             return redirect(url_for(".agree", assessment_id=found.id, _anchor=f"q-{entry.field_name}"))
     sets = consensus.answer_sets([found.id])[found.id]
     entries = [e for p in context.questionnaire.pages for e in p.entries]
-    open_keys = set(disagreements(sets, [e.key for e in entries])) | set(sets.agreed)
+    asked = set(request.args.getlist("key"))  # an action's questions, to record their new agreed answer
+    open_keys = set(disagreements(sets, [e.key for e in entries])) | set(sets.agreed) | asked
     return render_template(
         "consult/agree.html",
         assessment=found,
@@ -148,6 +152,7 @@ def certification(assessment_id: int) -> Page:
 def calendar(assessment_id: int) -> Response:
     found = access.assessment(assessment_id)
     events = cycle.cycle_events(found.stage1_on, found.stage2_on, found.certified_on)
+    events += [cycle.CycleEvent(due.key, due.title, due.day, due.description) for due in actions.due_dates(found.id)]
     body = cycle.to_ics(events, subject(found), f"preaudit-assessment-{found.id}", datetime.now(UTC))
     return download(body, "text/calendar", f"certification-{slug(found.organisation.name, 'client')}.ics")
 
@@ -176,7 +181,8 @@ def delete_assessment(assessment_id: int) -> Page:
         client_id = found.organisation_id
         clients.delete_assessment(found)
         db.session.commit()
-        flash("The assessment, its links and answers are deleted.", "success")
+        evidence.sweep()  # its files, unless another assessment holds the same bytes
+        flash("The assessment, its links, answers, files and actions are deleted.", "success")
         return redirect(url_for(".client", client_id=client_id))
     html = render_template(
         "consult/confirm_delete.html", form=form, what="assessment", client=found.organisation, assessment=found

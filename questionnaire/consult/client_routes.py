@@ -12,6 +12,7 @@ from wtforms import SelectChoice
 from .. import access
 from ..assess.standards import combination_problem, standard_choices
 from ..banks.flask_glue import registry
+from ..domain import actions, evidence
 from ..extensions import db
 from ..reports.cycle import cycle_events, next_due
 from ..scoring import Result
@@ -40,7 +41,10 @@ def dashboard_page() -> str:
             dashboard_charts.clause_scores("dash-clauses", [(label(row, res), res) for row, res in pairs]),
             dashboard_charts.level_spread("dash-spread", [(label(row, res), res, row.answers) for row, res in pairs]),
         ]
-    return render_template("consult/dashboard.html", clients=every, rows=rows, charts=charts, confirm=ConfirmForm())
+    tracked = actions.counts_per_client([c.id for c in every], datetime.now(UTC).date())
+    return render_template(
+        "consult/dashboard.html", clients=every, rows=rows, charts=charts, confirm=ConfirmForm(), actions=tracked
+    )
 
 
 def label(row: dashboard.AssessmentRow, result: Result) -> str:
@@ -76,7 +80,10 @@ def client(client_id: int) -> str:
     dated = next((row.assessment for row in rows if row.assessment.certified_on or row.assessment.stage2_on), None)
     events = cycle_events(dated.stage1_on, dated.stage2_on, dated.certified_on) if dated else []
     due = next_due(events, datetime.now(UTC).date())
-    return render_template("consult/client.html", client=found, rows=rows, trends=trend_figures, due=due, dated=dated)
+    stored = evidence.usage([row.assessment.id for row in rows])
+    return render_template(
+        "consult/client.html", client=found, rows=rows, trends=trend_figures, due=due, dated=dated, stored=stored
+    )
 
 
 @bp.route("/clients/<int:client_id>/edit", methods=["GET", "POST"])
@@ -99,6 +106,7 @@ def delete_client(client_id: int) -> Page:
         name = found.name
         clients.delete_client(found)
         db.session.commit()
+        evidence.sweep()  # the files of its assessments, unless another assessment holds the same bytes
         flash(f"{name} and all its assessments are deleted.", "success")
         return redirect(url_for(".dashboard"))
     return render_template("consult/confirm_delete.html", form=form, what="client", client=found, assessment=None)
@@ -132,9 +140,11 @@ def import_assessment(client_id: int) -> Page:
         except transfer.ImportRefused as exc:
             error = str(exc)
         else:
-            assessment = transfer.import_into(found, parsed)
+            assessment, missing = transfer.import_into(found, parsed)
             db.session.commit()
             flash("Assessment imported as a new assessment. Regenerate a link for whoever should answer.", "success")
+            if missing:
+                flash(f"Files this site does not hold, to upload again: {', '.join(missing)}.", "info")
             return redirect(url_for(".assessment", assessment_id=assessment.id))
     html = render_template("consult/import.html", form=form, client=found, error=error)
     return html, 400 if (form.errors or error) else 200

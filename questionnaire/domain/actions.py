@@ -59,7 +59,7 @@ def requirement_findings(results: Iterable[Result]) -> list[Requirement]:
     shared: dict[frozenset[str], int] = {}
     for (bank_id, _), (result, findings) in grouped.items():
         worst = min(findings, key=lambda f: GRADE_RANK[f.grade])
-        items = tuple(dict.fromkeys(f.item for f in findings))
+        items = tuple({f.item.key: f.item for f in findings}.values())
         keys = frozenset(item.key for item in items)
         if all(key.startswith("hs-") for key in keys) and keys in shared:
             first = found[shared[keys]]

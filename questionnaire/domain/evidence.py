@@ -84,7 +84,7 @@ def add_file(
             f"{megabytes(limits.assessment_bytes)}; this file ({megabytes(len(data))}) would go over. "
             "Nothing was stored: delete files no longer needed."
         )
-    _hold_blob(digest, len(data), content_type)
+    hold_blob(digest, len(data), content_type)
     storage().put(digest, data)
     evidence = Evidence(
         assessment_id=assessment_id,
@@ -119,7 +119,7 @@ def _holds(assessment_id: int, digest: str) -> bool:
     return db.session.scalar(statement) is not None
 
 
-def _hold_blob(digest: str, size: int, content_type: str) -> None:
+def hold_blob(digest: str, size: int, content_type: str) -> None:
     """Make sure the blob row exists and hold it until commit, so no sweep deletes the file meanwhile."""
     dialect = db.session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
