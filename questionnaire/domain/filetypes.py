@@ -76,12 +76,12 @@ def check_type(data: bytes) -> str:
     return found
 
 
+BINARY = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")  # control bytes no text file holds (ESC, tab, breaks allowed)
+
+
 def _utf8_or_latin(data: bytes) -> bool:
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return b"\x00" not in data
-    return True
+    """Text in UTF-8 or a single-byte code page, without the control bytes of a binary file."""
+    return BINARY.search(data) is None
 
 
 UNSAFE = re.compile(r"[^\w .,()+&'-]+", re.UNICODE)
