@@ -58,7 +58,8 @@ def action_page(scope: Scope, action_id: str) -> Page:
     form = ActionForm(obj=found if request.method == "GET" else None)
     may_verify = actions.may_verify(scope.assessment, scope.consultant)
     if not may_verify:
-        form.status.choices = [c for c in form.status.choices if c[0] != "verified" or found.status == "verified"]  # type: ignore[union-attr]
+        keep = [c for c in form.status.choices if c.value != "verified" or found.status == "verified"]  # type: ignore[union-attr]
+        form.status.choices = keep  # type: ignore[assignment]
     if form.validate_on_submit():
         was_closed = found.status in ("done", "verified")
         actions.update(found, form.owner.data, form.due_on.data, form.status.data, form.note.data or "")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import DateField, HiddenField, RadioField, SelectField, StringField, TextAreaField
+from wtforms import DateField, HiddenField, RadioField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional
 
 from ..domain.actions import NOTE_MAX, OWNER_MAX, STATUS_LABELS
@@ -38,7 +38,9 @@ class TrackForm(FlaskForm):
 class ActionForm(FlaskForm):
     owner = StringField("Owner", validators=[Optional(), Length(max=OWNER_MAX), NoControlCharacters()])
     due_on = DateField("Due date", validators=[Optional()], description="Goes into the certification calendar.")
-    status = RadioField("Status", choices=list(STATUS_LABELS.items()), validators=[InputRequired()])
+    status = RadioField(
+        "Status", choices=[SelectChoice(k, v) for k, v in STATUS_LABELS.items()], validators=[InputRequired()]
+    )
     note = TextAreaField("Note", validators=[Optional(), Length(max=NOTE_MAX), NoControlCharacters()])
 
 

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 
 from flask import abort, flash, redirect, render_template, request, send_file
 from werkzeug.wrappers import Response
+from wtforms import SelectChoice
 
 from ..banks import items
 from ..domain import evidence, pack
@@ -57,7 +58,9 @@ def question_labels(scope: Scope) -> dict[str, str]:
 def evidence_page(scope: Scope, form: UploadForm | None = None, status: int = 200) -> tuple[str, int]:
     form = form or UploadForm(formdata=None, target=request.args.get("for", ""))
     choices = targets(scope)
-    form.target.choices = {group: options for group, options in choices}  # type: ignore[assignment]
+    form.target.choices = [
+        SelectChoice(key, label, optgroup=group) for group, options in choices for key, label in options
+    ]
     files = evidence.files_of(scope.assessment.id)
     packs = pack.build(results_of(scope), files, evidence.marks_of(scope.assessment.id))
     in_pack = {entry.item.key for p in packs for entry in p.items}
@@ -81,7 +84,7 @@ def evidence_page(scope: Scope, form: UploadForm | None = None, status: int = 20
 def upload(scope: Scope) -> Page:
     accept_upload()
     form = UploadForm()
-    form.target.choices = [key for _, choices in targets(scope) for key, _ in choices]  # type: ignore[assignment]
+    form.target.choices = [SelectChoice(key) for _, choices in targets(scope) for key, _ in choices]
     if form.validate_on_submit():
         try:
             added = evidence.add_file(
