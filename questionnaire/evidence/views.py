@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import unicodedata
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
+from typing import IO
+from urllib.parse import quote
 
-from flask import abort, flash, redirect, render_template, request, send_file
+from flask import abort, flash, redirect, render_template, request
 from werkzeug.wrappers import Response
 from wtforms import SelectChoice
 
@@ -20,6 +24,7 @@ from .scope import Scope
 from .uploads import accept_upload, upload_of
 
 Page = Response | str | tuple[str, int]
+CHUNK = 256 * 1024
 DOCUMENTS = "Mandatory documents and records (the stage 1 pack)"
 
 
@@ -129,10 +134,30 @@ def download(scope: Scope, file_id: str) -> Response:
             503,
             description="This file is missing from the file store. Ask the consultant to run `flask evidence check`.",
         )
-    return attachment(send_file(handle, mimetype=found.content_type, as_attachment=True, download_name=found.name))
+    return attachment(handle, found.content_type, found.name, found.size)
 
 
-def attachment(response: Response) -> Response:
+def streamed(handle: IO[bytes]) -> Iterator[bytes]:
+    """The file in chunks, closed once sent (or once the response is dropped)."""
+    try:
+        while chunk := handle.read(CHUNK):
+            yield chunk
+    finally:
+        handle.close()
+
+
+def attachment(handle: IO[bytes], mimetype: str, name: str, size: int | None = None) -> Response:
+    """A download, never rendered: attachment, typed as checked, no sniffing, sandboxed should it ever be opened."""
+    response = Response(streamed(handle), mimetype=mimetype, direct_passthrough=True)
+    try:
+        name.encode("ascii")
+        names = {"filename": name}
+    except UnicodeEncodeError:
+        plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii") or "file"
+        names = {"filename": plain, "filename*": f"UTF-8''{quote(name, safe='')}"}
+    response.headers.set("Content-Disposition", "attachment", **names)
+    if size is not None:
+        response.content_length = size
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response.headers["Cache-Control"] = "no-store"
@@ -176,8 +201,7 @@ def pack_zip(scope: Scope) -> Response:
         body = pack.write_zip(packs, paths, index, storage(), root, made)
     except FileNotFoundError:
         abort(503, description="A file of this pack is missing from the file store, so no pack was made.")
-    response = send_file(body, mimetype="application/zip", as_attachment=True, download_name=f"{root}.zip")
-    return attachment(response)
+    return attachment(body, "application/zip", f"{root}.zip")
 
 
 def too_large() -> tuple[str, int]:

@@ -114,7 +114,7 @@ def test_firm_uploads_consultant_takes_the_pack_findings_close_with_evidence_and
 
     report = owner.get(f"{base}/report").text
     section = report.split('id="report-actions"')[1].split("</section>")[0]
-    assert section.count("<tr><th scope=\"row\">") == 2 and "Dana Reyes" in section and "minutes.pdf" in section
+    assert section.count('<tr><th scope="row">') == 2 and "Dana Reyes" in section and "minutes.pdf" in section
     assert "Verified" in section and "Done" in section and "Finding closed" in section
     checklist = report.split('id="report-documents"')[1].split("</section>")[0]
     assert "In the document pack" in checklist and "Present (1 file)" in checklist and "Missing" in checklist
