@@ -108,6 +108,7 @@ def register_banks(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     from .assess import bp as assess_bp
     from .consult import bp as consult_bp
+    from .evidence import bp as evidence_bp
     from .learn import bp as learn_bp
     from .pages import bp as pages_bp
     from .reports import bp as reports_bp
@@ -117,6 +118,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(learn_bp)
     app.register_blueprint(reports_bp)
     app.register_blueprint(consult_bp)
+    app.register_blueprint(evidence_bp)
 
 
 def register_errorhandlers(app: Flask) -> None:
@@ -127,8 +129,10 @@ def register_errorhandlers(app: Flask) -> None:
 
 def register_commands(app: Flask) -> None:
     from .cli import banks_cli
+    from .evidence.cli import evidence_cli
 
     app.cli.add_command(banks_cli)
+    app.cli.add_command(evidence_cli)
 
 
 def register_template_globals(app: Flask) -> None:

@@ -35,6 +35,10 @@ class Defaults:
     SIGN_IN_RATE_LIMIT = "10 per minute;60 per hour"  # consultant sign-in and sign-up attempts per address
     JOBS_IMMEDIATE = False  # tests: a job runs at once in the caller instead of on the queue
     JOBS_REDIS_URL: str | None = None  # set from REDIS_URL: the job queue in Redis instead of instance/jobs.sqlite3
+    # evidence files (questionnaire/domain/evidence.py): stored by SHA-256 under this folder (None -> instance/evidence)
+    EVIDENCE_DIR: str | None = None
+    EVIDENCE_MAX_FILE_BYTES = 20 * 1024 * 1024  # one uploaded file
+    EVIDENCE_MAX_ASSESSMENT_BYTES = 500 * 1024 * 1024  # every file of one assessment together (each file counted once)
     COMPRESS_MIMETYPES = ["text/html", "text/css", "text/javascript", "application/javascript", "text/csv"]
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from flask import flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
+from ..domain import actions
 from ..domain.consensus import carried_answers
 from ..domain.context import Context, estimate_for, load, load_light, page_or_404
 from ..domain.editions import carry_over, find_previous
@@ -78,6 +81,7 @@ def overview(token: str) -> str:
         token=token,
         progress=progress(context, answers),
         estimate=estimate_for(assessment.bank_ids, assessment.kind),
+        actions=actions.counts([assessment.id], date.today())[assessment.id],
     )
 
 

@@ -9,7 +9,7 @@ from flask.typing import ResponseReturnValue
 from werkzeug.wrappers import Response
 
 from ..charts import dashboard as dashboard_charts
-from ..domain import access, clients, consensus, cycle, dashboard, transfer
+from ..domain import access, actions, clients, consensus, cycle, dashboard, evidence, transfer
 from ..domain.context import for_assessment
 from ..domain.registry import registry
 from ..extensions import db
@@ -41,6 +41,8 @@ def assessment(assessment_id: int) -> str:
         expiry_form=ExpiryForm(),
         confirm=ConfirmForm(),
         today=datetime.now(UTC).date(),
+        stored=evidence.usage([found.id])[found.id],
+        action_counts=actions.counts([found.id], datetime.now(UTC).date())[found.id],
     )
 
 
@@ -78,7 +80,8 @@ def agree(assessment_id: int) -> ResponseReturnValue:
             return redirect(url_for(".agree", assessment_id=found.id, _anchor=f"q-{entry.field_name}"))
     sets = consensus.answer_sets([found.id])[found.id]
     entries = [e for p in context.questionnaire.pages for e in p.entries]
-    open_keys = set(disagreements(sets, [e.key for e in entries])) | set(sets.agreed)
+    asked = set(request.args.getlist("key"))  # an action's questions, to record their new agreed answer
+    open_keys = set(disagreements(sets, [e.key for e in entries])) | set(sets.agreed) | asked
     return render_template(
         "consult/agree.html",
         assessment=found,
@@ -144,6 +147,7 @@ def certification(assessment_id: int) -> ResponseReturnValue:
 def calendar(assessment_id: int) -> Response:
     found = access.assessment(assessment_id)
     events = cycle.cycle_events(found.stage1_on, found.stage2_on, found.certified_on)
+    events += [cycle.CycleEvent(due.key, due.title, due.day, due.description) for due in actions.due_dates(found.id)]
     body = cycle.to_ics(events, subject(found), f"preaudit-assessment-{found.id}", datetime.now(UTC))
     return download(body, "text/calendar", f"certification-{slug(found.organisation.name, 'client')}.ics")
 
@@ -172,7 +176,8 @@ def delete_assessment(assessment_id: int) -> ResponseReturnValue:
         client_id = found.organisation_id
         clients.delete_assessment(found)
         db.session.commit()
-        flash("The assessment, its links and answers are deleted.", "success")
+        evidence.sweep()  # its files, unless another assessment holds the same bytes
+        flash("The assessment, its links, answers, files and actions are deleted.", "success")
         return redirect(url_for(".client", client_id=client_id))
     html = render_template(
         "consult/confirm_delete.html", form=form, what="assessment", client=found.organisation, assessment=found

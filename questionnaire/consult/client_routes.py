@@ -10,7 +10,7 @@ from flask_login import current_user, login_required
 from wtforms import SelectChoice
 
 from ..charts import dashboard as dashboard_charts
-from ..domain import access, clients, dashboard, transfer
+from ..domain import access, actions, clients, dashboard, evidence, transfer
 from ..domain.cycle import cycle_events, next_due
 from ..domain.operations import find_respondent
 from ..domain.registry import registry
@@ -37,7 +37,10 @@ def dashboard_page() -> str:
             dashboard_charts.clause_scores("dash-clauses", [(label(row, res), res) for row, res in pairs]),
             dashboard_charts.level_spread("dash-spread", [(label(row, res), res, row.answers) for row, res in pairs]),
         ]
-    return render_template("consult/dashboard.html", clients=every, rows=rows, charts=charts, confirm=ConfirmForm())
+    tracked = actions.counts_per_client([c.id for c in every], datetime.now(UTC).date())
+    return render_template(
+        "consult/dashboard.html", clients=every, rows=rows, charts=charts, confirm=ConfirmForm(), actions=tracked
+    )
 
 
 def label(row: dashboard.AssessmentRow, result: Result) -> str:
@@ -71,7 +74,10 @@ def client(client_id: int) -> str:
     dated = next((row.assessment for row in rows if row.assessment.certified_on or row.assessment.stage2_on), None)
     events = cycle_events(dated.stage1_on, dated.stage2_on, dated.certified_on) if dated else []
     due = next_due(events, datetime.now(UTC).date())
-    return render_template("consult/client.html", client=found, rows=rows, trends=trend_figures, due=due, dated=dated)
+    stored = evidence.usage([row.assessment.id for row in rows])
+    return render_template(
+        "consult/client.html", client=found, rows=rows, trends=trend_figures, due=due, dated=dated, stored=stored
+    )
 
 
 @bp.route("/clients/<int:client_id>/edit", methods=["GET", "POST"])
@@ -94,6 +100,7 @@ def delete_client(client_id: int) -> ResponseReturnValue:
         name = found.name
         clients.delete_client(found)
         db.session.commit()
+        evidence.sweep()  # the files of its assessments, unless another assessment holds the same bytes
         flash(f"{name} and all its assessments are deleted.", "success")
         return redirect(url_for(".dashboard"))
     return render_template("consult/confirm_delete.html", form=form, what="client", client=found, assessment=None)
@@ -127,9 +134,11 @@ def import_assessment(client_id: int) -> ResponseReturnValue:
         except transfer.ImportRefused as exc:
             error = str(exc)
         else:
-            assessment = transfer.import_into(found, parsed)
+            assessment, missing = transfer.import_into(found, parsed)
             db.session.commit()
             flash("Assessment imported as a new assessment. Regenerate a link for whoever should answer.", "success")
+            if missing:
+                flash(f"Files this site does not hold, to upload again: {', '.join(missing)}.", "info")
             return redirect(url_for(".assessment", assessment_id=assessment.id))
     html = render_template("consult/import.html", form=form, client=found, error=error)
     return html, 400 if (form.errors or error) else 200

@@ -22,8 +22,10 @@ from ..extensions import db
 from ..models import Answer, Assessment, Client, Link, utcnow
 from ..scoring import AnswerValue
 from ..scoring.consensus import AnswerSets
+from . import evidence_transfer
 from .clients import new_assessment
 from .consensus import agreed_row, answer_sets
+from .evidence_transfer import ActionIn, FileIn, HeldIn
 from .fields import NOTE_MAX, REASON_MAX, SCOPE_MAX
 from .soa import neutralise
 from .standards import combination_problem
@@ -75,6 +77,9 @@ class AssessmentFile(Strict):
     certification: CycleIn = CycleIn()
     respondents: Annotated[list[RespondentIn], Field(max_length=MAX_RESPONDENTS)] = []
     agreed: dict[Annotated[str, Field(max_length=160)], AgreedIn] = {}
+    actions: Annotated[list[ActionIn], Field(max_length=2000)] = []
+    evidence: Annotated[list[FileIn], Field(max_length=10000)] = []
+    documents_held: Annotated[list[HeldIn], Field(max_length=2000)] = []
 
 
 def _answer(value: AnswerValue) -> dict[str, Any]:
@@ -109,6 +114,7 @@ def export_json(assessment: Assessment, registry: BankRegistry) -> str:
             **{key: {**_answer(value), "carried": False} for key, value in sets.agreed.items()},
             **{key: {**_answer(value), "carried": True} for key, value in sets.carried.items()},
         },
+        **evidence_transfer.export_extras(assessment),
     }
     return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
@@ -168,12 +174,15 @@ def _check(parsed: AssessmentFile, registry: BankRegistry) -> list[Bank]:
             raise ImportRefused(
                 f"The answer to '{key}' is “not applicable” where that is not allowed, or without a reason."
             )
+    if problem := evidence_transfer.problem(parsed.actions, parsed.evidence, set(questions)):
+        raise ImportRefused(problem)
     return banks
 
 
-def import_into(client: Client, parsed: AssessmentFile) -> Assessment:
+def import_into(client: Client, parsed: AssessmentFile) -> tuple[Assessment, list[str]]:
     """A new assessment for this client holding exactly what the file holds. Respondents' links start revoked:
-    the tokens were never in the file, so the consultant regenerates a link for whoever should answer again."""
+    the tokens were never in the file, so the consultant regenerates a link for whoever should answer again.
+    Returns it with the names of the files whose bytes this site does not hold (see domain/evidence_transfer.py)."""
     assessment = new_assessment(client, [s.bank for s in parsed.standards], None)
     assessment.scope = parsed.scope
     cycle = parsed.certification
@@ -194,7 +203,8 @@ def import_into(client: Client, parsed: AssessmentFile) -> Assessment:
         agreed_row(assessment.id, key, AnswerValue(v.level, v.not_applicable, v.reason, v.note), v.carried)
         for key, v in parsed.agreed.items()
     )
-    return assessment
+    missing = evidence_transfer.import_extras(assessment, parsed.actions, parsed.evidence, parsed.documents_held)
+    return assessment, missing
 
 
 CSV_COLUMNS = [

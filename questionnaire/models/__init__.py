@@ -15,8 +15,14 @@ from .core import (
     new_public_id,
     utcnow,
 )
+from .evidence import ACTION_STATUSES, DocumentMark, Evidence, EvidenceBlob, FindingAction
 
 __all__ = [
+    "ACTION_STATUSES",
+    "DocumentMark",
+    "Evidence",
+    "EvidenceBlob",
+    "FindingAction",
     "LINK_ANSWER",
     "LINK_READ",
     "PUBLIC_ID_BYTES",

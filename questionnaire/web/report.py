@@ -12,7 +12,8 @@ from flask import abort, current_app, render_template
 from werkzeug.wrappers import Response
 
 from .. import charts
-from ..domain import rehearsal
+from ..domain import actions as tracked
+from ..domain import evidence, pack, rehearsal
 from ..domain.consensus import effective_answers
 from ..domain.context import Context
 from ..domain.operations import respondent_summaries
@@ -26,6 +27,8 @@ def report_context(context: Context) -> dict[str, Any]:
     assessment = context.assessment
     answers = effective_answers(assessment)
     results = [score(bank, answers) for bank in context.banks]
+    files, marks = evidence.files_of(assessment.id), evidence.marks_of(assessment.id)
+    findings = tracked.requirement_findings(results)
     return {
         "context": context,
         "assessment": assessment,
@@ -36,6 +39,8 @@ def report_context(context: Context) -> dict[str, Any]:
         "respondents": respondent_summaries(assessment),
         "findings": rehearsal.combined_findings(results),
         "documents": rehearsal.combined_documents(results),
+        "pack": {entry.item.key: entry for standard in pack.build(results, files, marks) for entry in standard.items},
+        "actions": tracked.views(tracked.actions_of(assessment.id), findings, date.today()),
         "interviews": rehearsal.interview_plan(r.bank for r in results if r.verdict),
         "ahead": rehearsal.certification_ahead(results, assessment.organisation.headcount),
         "method": rehearsal.METHOD_NOTE,
@@ -69,6 +74,12 @@ def report_key(data: dict[str, Any]) -> tuple[object, ...]:
         tuple(sorted(data["answers"].items())),
         tuple(data["respondents"]),
         (org.name, org.sector, org.headcount, assessment.scope, assessment.kind),
+        tuple(sorted((key, entry.status, len(entry.files)) for key, entry in data["pack"].items())),
+        tuple(
+            (v.action.title, v.action.status, v.action.owner, v.action.due_on, v.action.note, len(v.action.evidence))
+            + (v.finding.grade if v.finding else None, v.overdue)
+            for v in data["actions"]
+        ),
     )
 
 

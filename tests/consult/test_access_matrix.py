@@ -20,11 +20,16 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from questionnaire.extensions import db
+from questionnaire.models import Evidence, FindingAction
+
 from ..assess.test_walkthrough import questionnaire
+from ..evidence.helpers import pdf, upload
 from ..helpers import answer_page
 from .helpers import add_assessment, add_client, consultant, csrf, issue, link_ids, post
 
 BANK = "iso27001-2022"  # has an Annex A, so the Statement of Applicability routes exist
+DOCUMENT = "hs-4.3-scope"  # a mandatory document of every management-system standard
 
 
 @dataclass
@@ -58,6 +63,13 @@ def build_world(app: Flask) -> World:
     answer_page(respondent_elsewhere, elsewhere_token, first_page, lambda e: "2")
     answer_page(respondent_elsewhere, answer, first_page, lambda e: "3")  # so the assessment has answers
     read_only.get(f"/a/{read}/results")
+    assert upload(app.test_client(), f"/a/{answer}/evidence", pdf(), "policy.pdf", DOCUMENT).status_code == 302
+    with app.app_context():
+        file_id = db.session.scalar(db.select(Evidence.public_id))
+        action = FindingAction(assessment_id=assessment_id, bank_id=BANK, clause_id="4.1", title="4.1", note="")
+        db.session.add(action)
+        db.session.commit()
+        action_id = action.public_id
     for browser in (owner, other, respondent_elsewhere, read_only):
         browser.get("/")  # show any pending flash message, so error pages are compared like for like
     world.browsers = {
@@ -75,6 +87,8 @@ def build_world(app: Flask) -> World:
         "page_id": first_page.id,
         "bank_id": BANK,
         "other_link_id": link_ids(app, elsewhere)[0],
+        "file_id": file_id,
+        "action_id": action_id,
         "tokens": {
             "answer": answer,
             "read": read,
@@ -104,6 +118,16 @@ def first_key(world: World) -> dict[str, Any]:
     return {"key": key, "level": "3", "action": "agree"}
 
 
+def a_file(world: World) -> dict[str, Any]:
+    return {"target": DOCUMENT, "file": (io.BytesIO(pdf("another version")), "scope.pdf")}
+
+
+def closure_file(world: World) -> dict[str, Any]:
+    return {"file": (io.BytesIO(pdf("minutes")), "minutes.pdf")}
+
+
+EVIDENCE = "/consult/assessments/<int:assessment_id>/evidence"
+ACTIONS = "/consult/assessments/<int:assessment_id>/actions"
 # (method, rule, post data, the owner's expected status codes)
 OBJECT_ROUTES: list[tuple[str, str, Data, tuple[int, ...]]] = [
     ("GET", "/consult/clients/<int:client_id>", nothing, (200,)),
@@ -138,6 +162,17 @@ OBJECT_ROUTES: list[tuple[str, str, Data, tuple[int, ...]]] = [
         lambda w: {"expires_on": "2030-01-01"},
         (302,),
     ),
+    ("GET", EVIDENCE, nothing, (200,)),
+    ("POST", EVIDENCE, a_file, (302,)),
+    ("POST", f"{EVIDENCE}/held", lambda w: {"key": DOCUMENT, "held": "1"}, (302,)),
+    ("GET", f"{EVIDENCE}/pack.zip", nothing, (200,)),
+    ("GET", f"{EVIDENCE}/<file_id>", nothing, (200,)),
+    ("POST", f"{EVIDENCE}/<file_id>/delete", nothing, (302,)),
+    ("GET", ACTIONS, nothing, (200,)),
+    ("POST", ACTIONS, lambda w: {"finding": "all"}, (302,)),
+    ("GET", f"{ACTIONS}/<action_id>", nothing, (200,)),
+    ("POST", f"{ACTIONS}/<action_id>", lambda w: {"status": "in_progress", "owner": "Quinn"}, (302,)),
+    ("POST", f"{ACTIONS}/<action_id>/evidence", closure_file, (302,)),
 ]
 
 # token routes: which kind of link may use each (read = a read-only link or a respondent's)
@@ -152,6 +187,18 @@ TOKEN_ROUTES: list[tuple[str, str, str]] = [
     ("GET", "/a/<token>/soa/<bank_id>.csv", "read"),
     ("GET", "/a/<token>/soa/<bank_id>", "answer"),
     ("POST", "/a/<token>/soa/<bank_id>", "answer"),
+    # evidence and actions: answering links only (a read-only link sees the report, not the files)
+    ("GET", "/a/<token>/evidence", "answer"),
+    ("POST", "/a/<token>/evidence", "answer"),
+    ("POST", "/a/<token>/evidence/held", "answer"),
+    ("GET", "/a/<token>/evidence/pack.zip", "answer"),
+    ("GET", "/a/<token>/evidence/<file_id>", "answer"),
+    ("POST", "/a/<token>/evidence/<file_id>/delete", "answer"),
+    ("GET", "/a/<token>/actions", "answer"),
+    ("POST", "/a/<token>/actions", "answer"),
+    ("GET", "/a/<token>/actions/<action_id>", "answer"),
+    ("POST", "/a/<token>/actions/<action_id>", "answer"),
+    ("POST", "/a/<token>/actions/<action_id>/evidence", "answer"),
 ]
 
 # routes that reach no object: public, or the signed-in consultant's own lists (anonymous -> sign-in page)
@@ -231,6 +278,27 @@ def test_token_routes_open_only_with_a_working_token_of_the_right_kind(
         assert response.status_code == 404, who
 
 
+def test_files_and_actions_of_another_assessment_are_not_reached_through_yours(world: World) -> None:
+    """A file or action id is looked up within the assessment of the URL: another assessment's id is a 404."""
+    other = world.browsers["another consultant"]
+    elsewhere = world.values["tokens"]["elsewhere"]
+    theirs = other.get("/consult/").text
+    their_assessment = re.search(r"/consult/assessments/(\d+)", theirs).group(1)  # type: ignore[union-attr]
+    missing = other.get("/no-such-page").data
+    for url in (
+        f"/consult/assessments/{their_assessment}/evidence/{world.values['file_id']}",
+        f"/consult/assessments/{their_assessment}/actions/{world.values['action_id']}",
+    ):
+        response = other.get(url)
+        assert response.status_code == 404 and response.data == missing, url
+    anonymous = world.browsers["anonymous"]
+    for url in (
+        f"/a/{elsewhere}/evidence/{world.values['file_id']}",
+        f"/a/{elsewhere}/actions/{world.values['action_id']}",
+    ):
+        assert anonymous.get(url).status_code == 404, url
+
+
 def test_a_respondent_of_another_assessment_sees_only_their_own(world: World) -> None:
     browser = world.browsers["respondent of another assessment"]
     own = browser.get(f"/a/{world.values['tokens']['elsewhere']}/results")
@@ -254,7 +322,7 @@ def test_every_route_is_in_the_matrix(app: Flask) -> None:
     routes = {
         (method, rule.rule)
         for rule in app.url_map.iter_rules()
-        if rule.endpoint.split(".")[0] in ("assess", "reports", "consult")
+        if rule.endpoint.split(".")[0] in ("assess", "reports", "consult", "evidence")
         for method in rule.methods or ()
         if method not in ("HEAD", "OPTIONS")
     }
