@@ -1,33 +1,30 @@
-"""Text users type or upload: control characters are refused alike on every database.
+"""Text users type or upload, checked by the one input policy (domain/inputs.py) on every form field.
 
 PostgreSQL cannot store NUL at all and SQLite stores it silently; no control character other than tab and line
-breaks belongs in a name, a note or a justification, so every form field and every CSV cell is checked here.
+breaks belongs in a note or a justification, and none at all in a name, so every field is checked alike.
 """
 
 from __future__ import annotations
 
-import re
-
 from wtforms import Field, ValidationError
 from wtforms.form import BaseForm
 
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+from .domain.inputs import REFUSED, text_problem
+
+CONTROL = REFUSED
 
 
 def control_problem(text: str) -> str | None:
-    """A message naming the first control character, or None when the text is clean."""
-    match = CONTROL.search(text)
-    if match is None:
-        return None
-    return (
-        f"Contains an invisible control character (U+{ord(match.group()):04X}) at position {match.start() + 1}, "
-        "which cannot be stored: remove it (retype the text rather than pasting it) and save again."
-    )
+    """A message naming the first refused character of multi-line text, or None when the text is clean."""
+    return text_problem(text, multiline=True)
 
 
 class NoControlCharacters:
-    """WTForms validator for the same rule."""
+    """WTForms validator for the policy; `multiline=False` for names and other one-line fields."""
+
+    def __init__(self, multiline: bool = True) -> None:
+        self.multiline = multiline
 
     def __call__(self, form: BaseForm, field: Field) -> None:
-        if isinstance(field.data, str) and (problem := control_problem(field.data)):
+        if isinstance(field.data, str) and (problem := text_problem(field.data, self.multiline)):
             raise ValidationError(problem)

@@ -15,6 +15,7 @@ from wtforms import IntegerField, RadioField, SelectChoice, SelectMultipleField,
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from ..domain.inputs import NAME_MAX, NOTE_MAX, ORGANISATION_MAX, REASON_MAX, SCOPE_MAX
 from ..scoring import AnswerValue
 from ..text import NoControlCharacters, control_problem
 from .layout import Entry, Page
@@ -28,9 +29,6 @@ LEVELS: list[SelectChoice] = [
 ]
 LEVEL_VALUES = frozenset(choice.value for choice in LEVELS)
 NA = "na"
-NOTE_MAX = 2000
-REASON_MAX = 500
-SCOPE_MAX = 1000
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -39,10 +37,13 @@ class MultiCheckboxField(SelectMultipleField):
 
 
 class StartForm(FlaskForm):
-    organisation = StringField("Organisation name", validators=[DataRequired(), Length(max=200), NoControlCharacters()])
+    organisation = StringField(
+        "Organisation name",
+        validators=[DataRequired(), Length(max=ORGANISATION_MAX), NoControlCharacters(multiline=False)],
+    )
     sector = StringField(
         "Sector",
-        validators=[Optional(), Length(max=120), NoControlCharacters()],
+        validators=[Optional(), Length(max=NAME_MAX), NoControlCharacters(multiline=False)],
         description="Optional, e.g. metalwork",
     )
     headcount = IntegerField(
@@ -66,7 +67,7 @@ class StartForm(FlaskForm):
     )
     previous_link = StringField(
         "Private link of your assessment of the previous edition",
-        validators=[Optional(), Length(max=300), NoControlCharacters()],
+        validators=[Optional(), Length(max=300), NoControlCharacters(multiline=False)],
         description="Optional. Answers to requirements that did not change are carried over from it.",
     )
 

@@ -16,6 +16,8 @@ from .core import (
     new_public_id,
     utcnow,
 )
+from .sessions import ConsultantSession
+from .throttle import AttemptCounter
 
 __all__ = [
     "LINK_ANSWER",
@@ -24,9 +26,11 @@ __all__ = [
     "AgreedAnswer",
     "Answer",
     "Assessment",
+    "AttemptCounter",
     "AssessmentStandard",
     "Client",
     "Consultant",
+    "ConsultantSession",
     "Link",
     "PublicIdMixin",
     "hash_token",

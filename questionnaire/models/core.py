@@ -54,9 +54,11 @@ class Consultant(UserMixin, db.Model):
     clients: Mapped[list[Client]] = relationship(back_populates="consultant")
 
     def get_id(self) -> str:
-        """The session keeps the id and a stamp of the password hash: a new password ends every other session."""
-        stamp = hashlib.sha256(self.password_hash.encode("utf-8")).hexdigest()[:16]
-        return f"{self.id}:{stamp}"
+        """What the cookie keeps: the key of this browser's server-side session (set by domain/sessions.py)."""
+        key = getattr(self, "session_key", None)
+        if not key:
+            raise RuntimeError("sign in through domain.sessions.begin(), which gives the browser a session key")
+        return key
 
 
 class Client(db.Model):

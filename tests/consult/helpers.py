@@ -26,12 +26,14 @@ def post(client: FlaskClient, url: str, data: dict | None = None, **kwargs) -> T
 
 
 def consultant(app: Flask, email: str = "ann@example.com", name: str = "Ann Auditor") -> FlaskClient:
-    """A fresh browser signed up (and so signed in) as a new consultant."""
+    """A fresh browser that signed up as a new consultant, then signed in (sign-up alone signs no one in)."""
     browser = app.test_client()
     response = post(
         browser, "/consult/signup", {"name": name, "email": email, "password": PASSWORD, "confirm": PASSWORD}
     )
-    assert response.status_code == 302, response.text
+    assert response.status_code == 302 and response.headers["Location"] == "/consult/signin", response.text
+    signed_in = post(browser, "/consult/signin", {"email": email, "password": PASSWORD})
+    assert signed_in.status_code == 302, signed_in.text
     return browser
 
 

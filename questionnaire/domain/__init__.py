@@ -1,0 +1,1 @@
+"""Domain logic: rules and operations on rows that blueprints call; imports no blueprint."""
