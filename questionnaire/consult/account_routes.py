@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import flash, redirect, render_template, request, session, url_for
+from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 from flask_wtf import FlaskForm
 from sqlalchemy.exc import IntegrityError
@@ -17,6 +17,7 @@ from ..service import accounts
 from . import bp
 from .forms import ConfirmForm, PasswordForm, SignInForm, SignUpForm
 
+HOURS = {"idle_hours": "SESSION_IDLE_TIMEOUT", "lifetime_hours": "SESSION_LIFETIME"}
 Page = Response | str | tuple[str, int] | tuple[str, int, dict[str, str]]
 SIGNED_UP = (
     "Thank you. If this address is new here, its account is ready: sign in with it below. If it already had an "
@@ -115,7 +116,8 @@ def signout_everywhere() -> Response:
 @bp.get("/account")
 @login_required
 def account() -> str:
-    return render_template("consult/account.html", confirm=ConfirmForm(), open_sessions=sessions.count(current_user))
+    hours = {name: f"{int(current_app.config[key]) / 3600:g}" for name, key in HOURS.items()}
+    return render_template("consult/account.html", open_sessions=sessions.count(current_user), **hours)
 
 
 @bp.route("/password", methods=["GET", "POST"])

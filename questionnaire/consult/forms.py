@@ -128,3 +128,9 @@ class AdoptForm(FlaskForm):
 
 class ConfirmForm(FlaskForm):
     """A button and a CSRF token: sign-out, revoke, regenerate, re-assess, delete."""
+
+
+class DeleteAccountForm(FlaskForm):
+    """Deleting the account is confirmed by its password, not by a click alone."""
+
+    password = PasswordField("Your password", validators=[DataRequired(), Length(max=PASSWORD_MAX)])

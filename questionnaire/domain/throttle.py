@@ -120,12 +120,15 @@ def _account_refusal(failures: int, wait_until: datetime, now: datetime) -> Refu
 
 
 def sign_in_succeeded(email: str) -> None:
-    """The right password: the account's count of failures starts again from zero."""
+    """The right password: the account's count of failures starts again from zero (when the caller commits)."""
     _forget(_key(ACCOUNT_SCOPE, email.strip().lower()))
 
 
 def lift_sign_in_lock(user: Consultant) -> None:
-    """HOOK for the password-reset e-mail (issue 18): the owner proved they hold the address, so the lock goes."""
+    """HOOK for the password-reset e-mail (issue 18): the owner proved they hold the address, so the lock goes.
+
+    Part of the caller's transaction, like every write of a request.
+    """
     _forget(_key(ACCOUNT_SCOPE, user.email.strip().lower()))
 
 
@@ -139,8 +142,8 @@ def failures(email: str) -> int:
 
 
 def _forget(key: str) -> None:
-    with db.engine.begin() as connection:
-        connection.execute(delete(COUNTERS).where(COUNTERS.c.scope == ACCOUNT_SCOPE, COUNTERS.c.key_hash == key))
+    """In the request's transaction: it takes effect when the request commits (the sign-in, the reset)."""
+    db.session.execute(delete(COUNTERS).where(COUNTERS.c.scope == ACCOUNT_SCOPE, COUNTERS.c.key_hash == key))
 
 
 def _hit_window(connection: Connection, scope: str, key: str, seconds: int, now: datetime) -> tuple[int, datetime]:

@@ -82,8 +82,13 @@ def _answer(value: AnswerValue) -> dict[str, Any]:
 
 
 def export_json(assessment: Assessment, registry: BankRegistry) -> str:
+    return json.dumps(export_data(assessment, registry), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def export_data(assessment: Assessment, registry: BankRegistry) -> dict[str, Any]:
+    """The export as plain data: what the JSON file holds, and what the account export lists per assessment."""
     sets = answer_sets([assessment.id])[assessment.id]
-    data = {
+    return {
         "format": FORMAT,
         "version": VERSION,
         "standards": [
@@ -110,7 +115,6 @@ def export_json(assessment: Assessment, registry: BankRegistry) -> str:
             **{key: {**_answer(value), "carried": True} for key, value in sets.carried.items()},
         },
     }
-    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
 def _iso(day: date | None) -> str | None:
