@@ -44,7 +44,6 @@ class Defaults:
     # consultants' sessions live on the server: they end at sign-out, and after these many seconds
     SESSION_LIFETIME = 12 * 3600  # since sign-in, however active
     SESSION_IDLE_TIMEOUT = 2 * 3600  # since the last request
-    IMPORT_MAX_BYTES = 4 * 1024 * 1024  # largest JSON file an import reads (MAX_CONTENT_LENGTH caps uploads too)
     JOBS_IMMEDIATE = False  # tests: a job runs at once in the caller instead of on the queue
     JOBS_REDIS_URL: str | None = None  # set from REDIS_URL: the job queue in Redis instead of instance/jobs.sqlite3
     COMPRESS_MIMETYPES = ["text/html", "text/css", "text/javascript", "application/javascript", "text/csv"]

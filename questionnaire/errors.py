@@ -101,7 +101,10 @@ def register(app: Flask) -> None:
         if request.endpoint == "assess.page":
             from .assess.recovery import page_after_csrf_failure
 
-            return page_after_csrf_failure(**request.view_args)  # type: ignore[arg-type]
+            try:
+                return page_after_csrf_failure(**request.view_args)  # type: ignore[arg-type]
+            except HTTPException as refused:  # a revoked, read-only or unknown link: the same 404 as anywhere
+                return render_error(refused.code or 404)
         return render_error(400, "This form had expired, so nothing was saved. Go back, reload the page and try again.")
 
     app.register_error_handler(DBAPIError, database_fault)

@@ -128,10 +128,12 @@ def _csv_problem(exc: csv.Error) -> str:
 
 # --- JSON ------------------------------------------------------------------------------------------------------
 
+JSON_MAX_BYTES = 4 * 1024 * 1024  # an import reads no more (MAX_CONTENT_LENGTH caps any upload before that)
 JSON_MAX_DEPTH = 16  # an assessment export nests 5 deep
 JSON_MAX_DIGITS = 20  # no number in an export is longer; Python refuses to read ints over 4,300 digits anyway
 WHITESPACE = re.compile(r"[ \t\n\r]*")
 NUMBER = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?")
+SURROGATE = re.compile(r"[\ud800-\udfff]")
 LITERALS = {"true": True, "false": False, "null": None}
 
 Path = tuple[str | int, ...]
@@ -153,7 +155,7 @@ class JsonDocument:
         return None
 
 
-def read_json(raw: bytes, max_bytes: int) -> JsonDocument:
+def read_json(raw: bytes, max_bytes: int = JSON_MAX_BYTES) -> JsonDocument:
     """UTF-8 (a BOM is accepted), at most `max_bytes`, depth and number limits, no duplicate keys."""
     if len(raw) > max_bytes:
         raise InputRefused(f"The file is {len(raw):,} bytes; at most {max_bytes:,} are read.")
@@ -217,6 +219,10 @@ class _JsonParser:
         except json.JSONDecodeError as exc:
             self.pos = exc.pos
             raise self.refuse(f"A text value cannot be read ({exc.msg.removesuffix(' at').lower()}).") from exc
+        if surrogate := SURROGATE.search(found):
+            raise self.refuse(
+                f"A text holds half of a character (U+{ord(surrogate.group()):04X}): it cannot be stored."
+            )
         return found
 
     def number(self, match: re.Match[str]) -> int | float:

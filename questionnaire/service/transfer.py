@@ -14,12 +14,12 @@ import json
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt, ValidationError
 from sqlalchemy import insert
 
-from ..assess.forms import NOTE_MAX, REASON_MAX, SCOPE_MAX
 from ..assess.standards import combination_problem
 from ..banks import Bank, BankRegistry, items
+from ..domain.inputs import NAME_MAX, NOTE_MAX, REASON_MAX, SCOPE_MAX, InputRefused, read_json, text_problem
 from ..extensions import db
 from ..models import Answer, Assessment, Client, Link, hash_token, utcnow
 from ..reports.soa import neutralise
@@ -32,7 +32,21 @@ from .operations import new_token
 FORMAT = "preaudit-assessment"
 VERSION = 1
 MAX_RESPONDENTS = 100
-NoControl = StringConstraints(pattern=r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$")
+
+
+def _policy(multiline: bool) -> AfterValidator:
+    """The one input policy (domain/inputs.py), as the forms apply it."""
+
+    def check(text: str) -> str:
+        if problem := text_problem(text, multiline):
+            raise ValueError(problem)
+        return text
+
+    return AfterValidator(check)
+
+
+OneLine = _policy(multiline=False)  # names and roles
+NoControl = _policy(multiline=True)  # notes, reasons, scopes
 
 
 class Strict(BaseModel):
@@ -56,8 +70,8 @@ class StandardIn(Strict):
 
 
 class RespondentIn(Strict):
-    name: Annotated[str, NoControl, Field(max_length=120)] | None = None
-    role: Annotated[str, NoControl, Field(max_length=120)] | None = None
+    name: Annotated[str, OneLine, Field(max_length=NAME_MAX)] | None = None
+    role: Annotated[str, OneLine, Field(max_length=NAME_MAX)] | None = None
     answers: dict[Annotated[str, Field(max_length=160)], AnswerIn] = {}
 
 
@@ -69,7 +83,7 @@ class CycleIn(Strict):
 
 class AssessmentFile(Strict):
     format: Literal["preaudit-assessment"]
-    version: Literal[1]
+    version: Annotated[StrictInt, Field(ge=VERSION, le=VERSION)]  # Literal[1] would take 1.0 and true
     standards: Annotated[list[StandardIn], Field(min_length=1, max_length=12)]
     scope: Annotated[str, NoControl, Field(max_length=SCOPE_MAX)] | None = None
     certification: CycleIn = CycleIn()
@@ -126,21 +140,29 @@ class ImportRefused(ValueError):
 
 
 def parse(raw: bytes, registry: BankRegistry) -> tuple[AssessmentFile, list[Bank]]:
-    """Read and check an uploaded file completely before anything is written."""
+    """Read and check an uploaded file completely before anything is written; ImportRefused names the line."""
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ImportRefused(f"This is not a JSON file (problem near character {getattr(exc, 'pos', 0)}).") from exc
+        document = read_json(raw)
+    except InputRefused as exc:
+        raise ImportRefused(f"This is not a JSON file this site can read. {exc}") from exc
+    data = document.value
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ImportRefused("This JSON file is not a Preaudit assessment export.")
-    if data.get("version") != VERSION:
-        raise ImportRefused(f"This export has format version {data.get('version')!r}; this site reads version 1.")
+    version = data.get("version")
+    if type(version) is not int or version != VERSION:
+        shown = json.dumps(version)
+        raise ImportRefused(
+            f"Line {document.line_of(('version',))}: this export has format version {shown}; this site reads version 1."
+        )
     try:
-        parsed = AssessmentFile.model_validate_json(raw)
+        parsed = AssessmentFile.model_validate_json(document.text)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = " > ".join(str(part) for part in first["loc"])
-        raise ImportRefused(f"The file does not match the export format at {where}: {first['msg']}.") from exc
+        line = document.line_of(tuple(first["loc"]))
+        raise ImportRefused(
+            f"Line {line}: the file does not match the export format at {where}: {first['msg']}."
+        ) from exc
     return parsed, _check(parsed, registry)
 
 
