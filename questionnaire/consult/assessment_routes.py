@@ -26,15 +26,17 @@ from .forms import AgreeForm, ConfirmForm, CycleForm, ExpiryForm, LinkForm
 Page = Response | str | tuple[str, int]
 
 
-@bp.get("/assessments/<int:assessment_id>")
-def assessment(assessment_id: int) -> str:
+@bp.get("/assessments/<assessment_id>")
+def assessment(assessment_id: str) -> str:
     from .. import dashboard_charts  # plotly is a slow import: only chart pages need it
 
     found = access.assessment(assessment_id)
     row = dashboard.rows([found], registry())[0]
     charts = [
-        dashboard_charts.clause_scores(f"clauses-{found.id}", [(r.bank.name, r) for r in row.results]),
-        dashboard_charts.level_spread(f"spread-{found.id}", [(r.bank.name, r, row.answers) for r in row.results]),
+        dashboard_charts.clause_scores(f"clauses-{found.public_id}", [(r.bank.name, r) for r in row.results]),
+        dashboard_charts.level_spread(
+            f"spread-{found.public_id}", [(r.bank.name, r, row.answers) for r in row.results]
+        ),
     ]
     return render_template(
         "consult/assessment.html",
@@ -48,25 +50,25 @@ def assessment(assessment_id: int) -> str:
     )
 
 
-@bp.get("/assessments/<int:assessment_id>/results")
-def results(assessment_id: int) -> str:
+@bp.get("/assessments/<assessment_id>/results")
+def results(assessment_id: str) -> str:
     context = for_assessment(access.assessment(assessment_id))
     return render_results(context, nav.for_consultant(context))
 
 
-@bp.get("/assessments/<int:assessment_id>/report")
-def report_page(assessment_id: int) -> str:
+@bp.get("/assessments/<assessment_id>/report")
+def report_page(assessment_id: str) -> str:
     context = for_assessment(access.assessment(assessment_id))
     return render_report(context, nav.for_consultant(context))
 
 
-@bp.get("/assessments/<int:assessment_id>/report.pdf")
-def report_pdf(assessment_id: int) -> Response:
+@bp.get("/assessments/<assessment_id>/report.pdf")
+def report_pdf(assessment_id: str) -> Response:
     return render_pdf(for_assessment(access.assessment(assessment_id)))
 
 
-@bp.route("/assessments/<int:assessment_id>/agree", methods=["GET", "POST"])
-def agree(assessment_id: int) -> Page:
+@bp.route("/assessments/<assessment_id>/agree", methods=["GET", "POST"])
+def agree(assessment_id: str) -> Page:
     found = access.assessment(assessment_id)
     context = for_assessment(found)
     form = AgreeForm()
@@ -79,7 +81,7 @@ def agree(assessment_id: int) -> Page:
             consensus.record_agreed(found, entry.key, value)
             db.session.commit()
             flash(f"Agreed answer {'withdrawn' if value is None else 'recorded'}: {entry.text}", "success")
-            return redirect(url_for(".agree", assessment_id=found.id, _anchor=f"q-{entry.field_name}"))
+            return redirect(url_for(".agree", assessment_id=found.public_id, _anchor=f"q-{entry.field_name}"))
     sets = consensus.answer_sets([found.id])[found.id]
     entries = [e for p in context.questionnaire.pages for e in p.entries]
     open_keys = set(disagreements(sets, [e.key for e in entries])) | set(sets.agreed)
@@ -109,8 +111,8 @@ def agreed_value(form: AgreeForm, allow_na: bool) -> AnswerValue | None:
     return AnswerValue(int(form.level.data), False, "", note)
 
 
-@bp.post("/assessments/<int:assessment_id>/reassess")
-def reassess(assessment_id: int) -> Response:
+@bp.post("/assessments/<assessment_id>/reassess")
+def reassess(assessment_id: str) -> Response:
     found = access.assessment(assessment_id)
     if ConfirmForm().validate_on_submit():
         fresh = clients.reassess(found)
@@ -119,12 +121,12 @@ def reassess(assessment_id: int) -> Response:
             "Re-assessment started from the last agreed answers. Issue links to the people who should review them.",
             "success",
         )
-        return redirect(url_for(".assessment", assessment_id=fresh.id))
-    return redirect(url_for(".assessment", assessment_id=found.id))
+        return redirect(url_for(".assessment", assessment_id=fresh.public_id))
+    return redirect(url_for(".assessment", assessment_id=found.public_id))
 
 
-@bp.route("/assessments/<int:assessment_id>/cycle", methods=["GET", "POST"])
-def certification(assessment_id: int) -> Page:
+@bp.route("/assessments/<assessment_id>/cycle", methods=["GET", "POST"])
+def certification(assessment_id: str) -> Page:
     found = access.assessment(assessment_id)
     form = CycleForm(
         data={"stage1": found.stage1_on, "stage2": found.stage2_on, "certified": found.certified_on}
@@ -135,7 +137,7 @@ def certification(assessment_id: int) -> Page:
         clients.set_cycle(found, form.stage1.data, form.stage2.data, form.certified.data)
         db.session.commit()
         flash("Certification dates saved.", "success")
-        return redirect(url_for(".certification", assessment_id=found.id))
+        return redirect(url_for(".certification", assessment_id=found.public_id))
     events = cycle.cycle_events(found.stage1_on, found.stage2_on, found.certified_on)
     today = datetime.now(UTC).date()
     html = render_template(
@@ -144,36 +146,38 @@ def certification(assessment_id: int) -> Page:
     return html, 400 if form.errors else 200
 
 
-@bp.get("/assessments/<int:assessment_id>/cycle.ics")
-def calendar(assessment_id: int) -> Response:
+@bp.get("/assessments/<assessment_id>/cycle.ics")
+def calendar(assessment_id: str) -> Response:
     found = access.assessment(assessment_id)
     events = cycle.cycle_events(found.stage1_on, found.stage2_on, found.certified_on)
-    body = cycle.to_ics(events, subject(found), f"preaudit-assessment-{found.id}", datetime.now(UTC))
+    body = cycle.to_ics(events, subject(found), f"preaudit-assessment-{found.public_id}", datetime.now(UTC))
     return download(body, "text/calendar", f"certification-{slug(found.organisation.name, 'client')}.ics")
 
 
-@bp.get("/assessments/<int:assessment_id>/answers.csv")
-def answers_csv(assessment_id: int) -> Response:
+@bp.get("/assessments/<assessment_id>/answers.csv")
+def answers_csv(assessment_id: str) -> Response:
     found = access.assessment(assessment_id)
     body = "\ufeff" + transfer.answers_csv(found, dashboard.banks_of(found, registry()))
     return download(
-        body.encode("utf-8"), "text/csv", f"answers-{slug(found.organisation.name, 'client')}-{found.id}.csv"
+        body.encode("utf-8"), "text/csv", f"answers-{slug(found.organisation.name, 'client')}-{found.public_id}.csv"
     )
 
 
-@bp.get("/assessments/<int:assessment_id>/export.json")
-def export_json(assessment_id: int) -> Response:
+@bp.get("/assessments/<assessment_id>/export.json")
+def export_json(assessment_id: str) -> Response:
     found = access.assessment(assessment_id)
     body = transfer.export_json(found, registry()).encode("utf-8")
-    return download(body, "application/json", f"assessment-{slug(found.organisation.name, 'client')}-{found.id}.json")
+    return download(
+        body, "application/json", f"assessment-{slug(found.organisation.name, 'client')}-{found.public_id}.json"
+    )
 
 
-@bp.route("/assessments/<int:assessment_id>/delete", methods=["GET", "POST"])
-def delete_assessment(assessment_id: int) -> Page:
+@bp.route("/assessments/<assessment_id>/delete", methods=["GET", "POST"])
+def delete_assessment(assessment_id: str) -> Page:
     found = access.assessment(assessment_id)
     form = ConfirmForm()
     if form.validate_on_submit():
-        client_id = found.organisation_id
+        client_id = found.organisation.public_id
         clients.delete_assessment(found)
         db.session.commit()
         flash("The assessment, its links and answers are deleted.", "success")

@@ -123,7 +123,7 @@ class AdoptForm(FlaskForm):
         validators=[DataRequired(), Length(max=500)],
         description="Paste the whole link the firm was given when it started, or just the code at its end.",
     )
-    client = SelectField("Attach to", coerce=int, description="Or make the firm a new client.")
+    client = SelectField("Attach to", description="Or make the firm a new client.")
 
 
 class ConfirmForm(FlaskForm):

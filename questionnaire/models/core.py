@@ -23,6 +23,7 @@ def hash_token(token: str) -> str:
 
 
 PUBLIC_ID_BYTES = 12  # 96 random bits, 16 URL-safe characters
+PUBLIC_ID_LENGTH = 16
 
 
 def new_public_id() -> str:
@@ -61,7 +62,7 @@ class Consultant(UserMixin, db.Model):
         return key
 
 
-class Client(db.Model):
+class Client(PublicIdMixin, db.Model):
     """A firm being assessed. With a consultant it is one of their clients; a firm that started alone has none.
 
     The table keeps its first name, `organisation` (the glossary in the README lists such names).
@@ -81,7 +82,7 @@ class Client(db.Model):
     assessments: Mapped[list[Assessment]] = relationship(back_populates="organisation", order_by="Assessment.id")
 
 
-class Assessment(db.Model):
+class Assessment(PublicIdMixin, db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id", ondelete="CASCADE"), index=True)
     # what the certificate would cover (sites, products, activities): the report's cover states it
@@ -134,7 +135,7 @@ class AssessmentStandard(db.Model):
     assessment: Mapped[Assessment] = relationship(back_populates="standards")
 
 
-class Link(db.Model):
+class Link(PublicIdMixin, db.Model):
     """A private link to one assessment: a respondent answering it, or (access "read") a read-only results link.
 
     The table keeps its first name, `respondent`; answers refer to it as `respondent_id`.
