@@ -41,6 +41,8 @@ class Defaults:
     SIGN_IN_LOCK_AFTER = 15  # failures in a row that lock the account (a password reset lifts the lock)
     SIGN_IN_LOCK_SECONDS = 3600
     SIGN_IN_FAILURE_MEMORY = 86400  # seconds without a failure after which the count starts again
+    # argon2id parameters for new password hashes (None: the library's recommended ones; tests use cheap ones)
+    PASSWORD_HASH_PARAMETERS: dict[str, int] | None = None
     # consultants' sessions live on the server: they end at sign-out, and after these many seconds
     SESSION_LIFETIME = 12 * 3600  # since sign-in, however active
     SESSION_IDLE_TIMEOUT = 2 * 3600  # since the last request

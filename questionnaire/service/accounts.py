@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Literal
 
+from flask import current_app
 from sqlalchemy import func, select
 
 from ..domain import credentials, sessions
@@ -16,18 +17,27 @@ if TYPE_CHECKING:
     from argon2 import PasswordHasher
 
 
-@cache
 def hasher() -> PasswordHasher:
-    """argon2id with the library's current recommended parameters; argon2 is imported on first use."""
-    from argon2 import PasswordHasher
-
-    return PasswordHasher()
+    """argon2id with the library's recommended parameters, or PASSWORD_HASH_PARAMETERS (the test suite's cheap ones)."""
+    parameters = current_app.config.get("PASSWORD_HASH_PARAMETERS") or {}
+    return _hasher(tuple(sorted(parameters.items())))
 
 
 @cache
+def _hasher(parameters: tuple[tuple[str, int], ...]) -> PasswordHasher:
+    from argon2 import PasswordHasher  # imported on first use: a slow import that only accounts need
+
+    return PasswordHasher(**dict(parameters))
+
+
 def _dummy_hash() -> str:
     """Verified when the email is unknown, so a wrong email costs as long as a wrong password."""
-    return hasher().hash("not a password of anyone")
+    return _dummy_hash_for(hasher())
+
+
+@cache
+def _dummy_hash_for(chosen: PasswordHasher) -> str:
+    return chosen.hash("not a password of anyone")
 
 
 class AccountError(ValueError):

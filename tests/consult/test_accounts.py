@@ -9,6 +9,7 @@ from sqlalchemy import select
 from questionnaire.consult.account_routes import safe_next
 from questionnaire.extensions import db
 from questionnaire.models import Consultant
+from questionnaire.service import accounts
 
 from ..conftest import CSRF_PATTERN, csrf_from
 from .helpers import PASSWORD, consultant, post
@@ -22,7 +23,17 @@ def sign_in(app: Flask, email: str, password: str, next_url: str = ""):  # type:
     return browser, browser.post("/consult/signin", data=data)
 
 
-def test_sign_up_signs_in_and_stores_only_an_argon2_hash(app: Flask) -> None:
+def test_the_default_hash_parameters_are_argon2ids_recommended_ones(app: Flask, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from argon2 import PasswordHasher
+
+    monkeypatch.setitem(app.config, "PASSWORD_HASH_PARAMETERS", None)
+    with app.app_context():
+        stored = accounts.hasher().hash(PASSWORD)
+    recommended = PasswordHasher()
+    assert stored.startswith(f"$argon2id$v=19$m={recommended.memory_cost},t={recommended.time_cost},")
+
+
+def test_sign_up_then_sign_in_stores_only_an_argon2_hash(app: Flask) -> None:
     browser = consultant(app, email="Ann@Example.com")
     dashboard = browser.get("/consult/")
     assert dashboard.status_code == 200 and "Your clients" in dashboard.text
