@@ -120,7 +120,7 @@ class ImportForm(FlaskForm):
 class AdoptForm(FlaskForm):
     link = StringField(
         "The firm's private link",
-        validators=[DataRequired(), Length(max=500)],
+        validators=[DataRequired(), Length(max=500), one_line],
         description="Paste the whole link the firm was given when it started, or just the code at its end.",
     )
     client = SelectField("Attach to", description="Or make the firm a new client.")
