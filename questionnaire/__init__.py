@@ -137,7 +137,7 @@ def register_commands(app: Flask) -> None:
 
 def register_template_globals(app: Flask) -> None:
     from .banks import AUDIT_METHOD_LABELS
-    from .domain.fields import NOTE_MAX, REASON_MAX
+    from .domain.inputs import NOTE_MAX, REASON_MAX
     from .domain.soa import has_soa
     from .domain.standards import edition_advice
     from .pages.assets import plotly_version, version_static_files

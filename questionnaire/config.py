@@ -32,7 +32,20 @@ class Defaults:
     RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True  # ...and limits still apply per process meanwhile
     RATELIMIT_KEY_PREFIX = "preaudit"
     START_RATE_LIMIT = "10 per minute;100 per day"  # assessments one address may start
-    SIGN_IN_RATE_LIMIT = "10 per minute;60 per hour"  # consultant sign-in and sign-up attempts per address
+    # per client address, counted in the database (shared by every worker and host), each action apart:
+    # consultant sign-in attempts, sign-ups and password-reset requests
+    SIGN_IN_RATE_LIMIT = "10 per minute;60 per hour"
+    # per account (the e-mail address typed): failed sign-ins allowed before each next one waits 1 s, 2 s, 4 s...
+    SIGN_IN_FREE_FAILURES = 5
+    SIGN_IN_MAX_DELAY = 300  # seconds: the longest wait between two attempts before the lock
+    SIGN_IN_LOCK_AFTER = 15  # failures in a row that lock the account (a password reset lifts the lock)
+    SIGN_IN_LOCK_SECONDS = 3600
+    SIGN_IN_FAILURE_MEMORY = 86400  # seconds without a failure after which the count starts again
+    # argon2id parameters for new password hashes (None: the library's recommended ones; tests use cheap ones)
+    PASSWORD_HASH_PARAMETERS: dict[str, int] | None = None
+    # consultants' sessions live on the server: they end at sign-out, and after these many seconds
+    SESSION_LIFETIME = 12 * 3600  # since sign-in, however active
+    SESSION_IDLE_TIMEOUT = 2 * 3600  # since the last request
     JOBS_IMMEDIATE = False  # tests: a job runs at once in the caller instead of on the queue
     JOBS_REDIS_URL: str | None = None  # set from REDIS_URL: the job queue in Redis instead of instance/jobs.sqlite3
     # evidence files (questionnaire/domain/evidence.py): stored by SHA-256 under this folder (None -> instance/evidence)

@@ -43,6 +43,8 @@ def app(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator
             "SERVER_NAME": "preaudit.test",
             "JOBS_IMMEDIATE": True,
             "START_RATE_LIMIT": "10000 per minute",  # tests start many assessments; test_limits.py tests the limit
+            # cheap argon2id: every consultant a test makes signs up and in (the defaults are tested in test_accounts)
+            "PASSWORD_HASH_PARAMETERS": {"time_cost": 1, "memory_cost": 1024, "parallelism": 1},
         }
     )
     application.instance_path = str(tmp_path_factory.mktemp("instance"))

@@ -67,16 +67,17 @@ class Browser:
 
     def __init__(self, base: str) -> None:
         self.base = base
+        self.headers: dict[str, str] = {}  # sent with every request (e.g. X-Forwarded-For behind a proxy)
         self.opener = urllib.request.build_opener(
             urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), _NoRedirect
         )
 
     def get(self, path: str) -> tuple[int, str]:
-        return self._open(urllib.request.Request(self.base + path))
+        return self._open(urllib.request.Request(self.base + path, headers=self.headers))
 
     def post(self, path: str, data: dict[str, str | list[str]]) -> tuple[int, str]:
         body = urllib.parse.urlencode(data, doseq=True).encode()
-        return self._open(urllib.request.Request(self.base + path, data=body))
+        return self._open(urllib.request.Request(self.base + path, data=body, headers=self.headers))
 
     def _open(self, request: urllib.request.Request) -> tuple[int, str]:
         try:

@@ -75,3 +75,27 @@ def test_consultant_migration_goes_down_and_up_again_keeping_every_answer(app: F
             access = connection.execute(text("SELECT access, revoked_at FROM respondent")).all()
         assert [tuple(row) for row in access] == [("answer", None)]  # an existing link stays an answering link
         assert db.session.scalar(db.select(Answer.note)) == "kept"
+
+
+def test_public_ids_are_given_to_existing_rows(app: Flask) -> None:
+    """Rows made before public ids existed each get a random one; the column then refuses NULL and duplicates."""
+    from flask_migrate import downgrade, upgrade
+    from sqlalchemy import text
+
+    from questionnaire.models import Assessment, Client, Link
+
+    with app.app_context():
+        for name in ("First Ltd", "Second Ltd"):
+            db.session.add(Link(assessment=Assessment(organisation=Client(name=name)), token_hash=name.ljust(64, "x")))
+        db.session.commit()
+        db.session.remove()
+        downgrade(revision="d5a8c1e7f302")
+        with db.engine.connect() as connection:
+            assert "public_id" not in {c["name"] for c in inspect(connection).get_columns("organisation")}
+        upgrade()
+        with db.engine.connect() as connection:
+            for table in ("organisation", "assessment", "respondent"):
+                ids = [row[0] for row in connection.execute(text(f"SELECT public_id FROM {table}"))]  # noqa: S608
+                assert len(ids) == 2 and len(set(ids)) == 2 and all(len(i) == 16 for i in ids), table
+            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            assert compare_metadata(context, db.metadata) == []

@@ -26,6 +26,25 @@ def test_security_headers_on_every_page(client: FlaskClient) -> None:
         assert headers["X-Content-Type-Options"] == "nosniff"
 
 
+def test_no_page_allows_inline_styles_and_chart_pages_get_a_fresh_nonce(client: FlaskClient) -> None:
+    token = start(client, "iso14001-2015")
+    for url in ("/", "/start", f"/a/{token}", f"/a/{token}/s/4", "/missing"):
+        response = client.get(url)
+        policy = response.headers["Content-Security-Policy"]
+        assert "style-src 'self';" in policy and "unsafe-inline" not in policy, url
+        assert 'style="' not in response.text and "<style" not in response.text, url
+    nonces = []
+    for _ in range(2):
+        response = client.get(f"/a/{token}/results")
+        policy = response.headers["Content-Security-Policy"]
+        assert "unsafe-inline" not in policy
+        nonce = re.search(r"style-src 'self' 'nonce-([A-Za-z0-9_-]{22})';", policy).group(1)  # type: ignore[union-attr]
+        assert f'<style id="plotly.js-style-global" nonce="{nonce}"></style>' in response.text
+        assert 'style="' not in response.text
+        nonces.append(nonce)
+    assert nonces[0] != nonces[1]
+
+
 def test_assessment_pages_are_not_cached_or_indexed(client: FlaskClient) -> None:
     token = start(client, "iso14001-2015")
     headers = client.get(f"/a/{token}").headers

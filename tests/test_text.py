@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask
 from flask.testing import FlaskClient
 
-from questionnaire.domain.text import control_problem
+from questionnaire.domain.inputs import text_problem as control_problem
 
 from .assess.test_walkthrough import questionnaire
 from .conftest import csrf_from

@@ -14,19 +14,21 @@ from flask_wtf import FlaskForm
 from wtforms import IntegerField, RadioField, SelectChoice, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-from ..domain.fields import NOTE_MAX, REASON_MAX, SCOPE_MAX
+from ..domain.inputs import NAME_MAX, NOTE_MAX, ORGANISATION_MAX, REASON_MAX, SCOPE_MAX, text_problem
 from ..domain.layout import Entry, QuestionPage
-from ..domain.text import control_problem
 from ..scoring import AnswerValue
 from ..web.errorsummary import Item as ErrorItem
 from ..web.forms import LEVEL_VALUES, NA, MultiCheckboxField, NoControlCharacters
 
 
 class StartForm(FlaskForm):
-    organisation = StringField("Organisation name", validators=[DataRequired(), Length(max=200), NoControlCharacters()])
+    organisation = StringField(
+        "Organisation name",
+        validators=[DataRequired(), Length(max=ORGANISATION_MAX), NoControlCharacters(multiline=False)],
+    )
     sector = StringField(
         "Sector",
-        validators=[Optional(), Length(max=120), NoControlCharacters()],
+        validators=[Optional(), Length(max=NAME_MAX), NoControlCharacters(multiline=False)],
         description="Optional, e.g. metalwork",
     )
     headcount = IntegerField(
@@ -50,7 +52,7 @@ class StartForm(FlaskForm):
     )
     previous_link = StringField(
         "Private link of your assessment of the previous edition",
-        validators=[Optional(), Length(max=300), NoControlCharacters()],
+        validators=[Optional(), Length(max=300), NoControlCharacters(multiline=False)],
         description="Optional. Answers to requirements that did not change are carried over from it.",
     )
 
@@ -129,7 +131,7 @@ def _text_errors(shown: EntryInput) -> None:
     for name, text, limit in (("reason", shown.reason, REASON_MAX), ("note", shown.note, NOTE_MAX)):
         if len(text) > limit:
             shown.errors[name] = [f"Field cannot be longer than {limit} characters."]
-        elif problem := control_problem(text):
+        elif problem := text_problem(text):
             shown.errors[name] = [problem]
 
 

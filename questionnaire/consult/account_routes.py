@@ -1,20 +1,27 @@
-"""Sign up, sign in (rate-limited), sign out and change password."""
+"""Sign up, sign in (throttled per address and per account), sign out (here or everywhere), change password."""
 
 from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import flash, redirect, render_template, request, session, url_for
+from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required, login_user, logout_user
+from flask_wtf import FlaskForm
+from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response
 
-from ..domain import accounts
+from ..domain import accounts, sessions, throttle
 from ..extensions import db
 from ..models import Consultant
-from ..web.ratelimits import sign_in_limit
 from .blueprint import bp
 from .forms import ConfirmForm, PasswordForm, SignInForm, SignUpForm
+
+HOURS = {"idle_hours": "SESSION_IDLE_TIMEOUT", "lifetime_hours": "SESSION_LIFETIME"}
+SIGNED_UP = (
+    "Thank you. If this address is new here, its account is ready: sign in with it below. If it already had an "
+    "account, nothing about that account changed: sign in with its password."
+)
 
 
 def safe_next(target: str | None) -> str | None:
@@ -29,39 +36,53 @@ def safe_next(target: str | None) -> str | None:
 
 
 def start_session(user: Consultant) -> None:
-    """A fresh session on sign-in, so a session fixed before it cannot ride on it."""
+    """A fresh session on sign-in: the old cookie's contents (and its form token) go, a new server-side key comes."""
     session.clear()
+    sessions.begin(user)
+    db.session.commit()
     login_user(user)
 
 
+def refused(template: str, form: FlaskForm, refusal: throttle.Refusal) -> ResponseReturnValue:
+    """The form again with why it was not even tried, as a 429 with Retry-After."""
+    html = render_template(template, form=form, error_items=[(f"#{form.email.id}", refusal.message)])
+    return html, 429, {"Retry-After": str(refusal.retry_after)}
+
+
 @bp.route("/signup", methods=["GET", "POST"])
-@sign_in_limit
 def signup() -> ResponseReturnValue:
     form = SignUpForm()
+    if request.method == "POST" and (refusal := throttle.address_refusal(throttle.SIGN_UP, request.remote_addr)):
+        return refused("consult/signup.html", form, refusal)
     if form.validate_on_submit():
         try:
-            user = accounts.create_user(form.email.data, form.name.data, form.password.data)
-        except accounts.AccountError as exc:
-            form.email.errors = [str(exc)]
-        else:
+            result = accounts.sign_up(form.email.data, form.name.data, form.password.data)
             db.session.commit()
-            start_session(user)
-            flash("Your consultant account is ready. Add your first client.", "success")
-            return redirect(url_for(".dashboard"))
+        except accounts.AccountError as exc:
+            getattr(form, exc.field).errors = [str(exc)]
+        except IntegrityError:
+            db.session.rollback()  # the same address signed up at the same instant: it is taken, answer alike
+        else:
+            accounts.sign_up_message(result)  # issue 18 sends this message to the address
+            flash(SIGNED_UP, "success")
+            return redirect(url_for(".signin"))
     return render_template("consult/signup.html", form=form), 400 if form.errors else 200
 
 
 @bp.route("/signin", methods=["GET", "POST"])
-@sign_in_limit
 def signin() -> ResponseReturnValue:
     form = SignInForm()
     if request.method == "GET":
         form.next.data = safe_next(request.args.get("next")) or ""
+    elif refusal := throttle.address_refusal(throttle.SIGN_IN, request.remote_addr):
+        return refused("consult/signin.html", form, refusal)
     if form.validate_on_submit():
+        if refusal := throttle.reserve_sign_in(form.email.data):
+            return refused("consult/signin.html", form, refusal)
         user = accounts.authenticate(form.email.data, form.password.data)
         if user is not None:
-            db.session.commit()  # a hash with outdated parameters was just upgraded
-            start_session(user)
+            throttle.sign_in_succeeded(form.email.data)
+            start_session(user)  # commits, with a hash upgraded to the current parameters if it was outdated
             return redirect(safe_next(form.next.data) or url_for(".dashboard"))
         form.password.errors = ["The email address or the password is not right."]
     return render_template("consult/signin.html", form=form), 400 if form.errors else 200
@@ -70,10 +91,32 @@ def signin() -> ResponseReturnValue:
 @bp.post("/signout")
 def signout() -> Response:
     if ConfirmForm().validate_on_submit():
+        sessions.end(session.get("_user_id"))
+        db.session.commit()
         logout_user()
         session.clear()
         flash("You are signed out.", "success")
     return redirect(url_for("pages.home"))
+
+
+@bp.post("/signout-everywhere")
+@login_required
+def signout_everywhere() -> Response:
+    if ConfirmForm().validate_on_submit():
+        ended = sessions.end_all(current_user)
+        db.session.commit()
+        logout_user()
+        session.clear()
+        flash(f"Signed out everywhere: {ended} session{'s' if ended != 1 else ''} ended, this one included.", "success")
+        return redirect(url_for(".signin"))
+    return redirect(url_for(".account"))
+
+
+@bp.get("/account")
+@login_required
+def account() -> str:
+    hours = {name: f"{int(current_app.config[key]) / 3600:g}" for name, key in HOURS.items()}
+    return render_template("consult/account.html", open_sessions=sessions.count(current_user), **hours)
 
 
 @bp.route("/password", methods=["GET", "POST"])
@@ -82,12 +125,11 @@ def password() -> ResponseReturnValue:
     form = PasswordForm()
     if form.validate_on_submit():
         try:
-            accounts.change_password(current_user, form.current.data, form.password.data)
+            accounts.change_password(current_user, form.current.data, form.password.data)  # ends every session
         except accounts.AccountError as exc:
-            form.current.errors = [str(exc)]
+            getattr(form, exc.field).errors = [str(exc)]
         else:
-            db.session.commit()
-            start_session(current_user._get_current_object())  # the new stamp: every other session ends
-            flash("Password changed. Other browsers signed in to this account are signed out.", "success")
+            start_session(current_user._get_current_object())  # commits; this browser gets a new session
+            flash("Password changed. Every other browser signed in to this account is signed out.", "success")
             return redirect(url_for(".dashboard"))
     return render_template("consult/password.html", form=form), 400 if form.errors else 200

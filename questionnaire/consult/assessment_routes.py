@@ -24,13 +24,15 @@ from .blueprint import bp
 from .forms import AgreeForm, ConfirmForm, CycleForm, ExpiryForm, LinkForm
 
 
-@bp.get("/assessments/<int:assessment_id>")
-def assessment(assessment_id: int) -> str:
+@bp.get("/assessments/<assessment_id>")
+def assessment(assessment_id: str) -> str:
     found = access.assessment(assessment_id)
     row = dashboard.rows([found], registry())[0]
     charts = [
-        dashboard_charts.clause_scores(f"clauses-{found.id}", [(r.bank.name, r) for r in row.results]),
-        dashboard_charts.level_spread(f"spread-{found.id}", [(r.bank.name, r, row.answers) for r in row.results]),
+        dashboard_charts.clause_scores(f"clauses-{found.public_id}", [(r.bank.name, r) for r in row.results]),
+        dashboard_charts.level_spread(
+            f"spread-{found.public_id}", [(r.bank.name, r, row.answers) for r in row.results]
+        ),
     ]
     return render_template(
         "consult/assessment.html",
@@ -46,25 +48,25 @@ def assessment(assessment_id: int) -> str:
     )
 
 
-@bp.get("/assessments/<int:assessment_id>/results")
-def results(assessment_id: int) -> str:
+@bp.get("/assessments/<assessment_id>/results")
+def results(assessment_id: str) -> str:
     context = for_assessment(access.assessment(assessment_id))
     return render_results(context, nav.for_consultant(context))
 
 
-@bp.get("/assessments/<int:assessment_id>/report")
-def report_page(assessment_id: int) -> str:
+@bp.get("/assessments/<assessment_id>/report")
+def report_page(assessment_id: str) -> str:
     context = for_assessment(access.assessment(assessment_id))
     return render_report(context, nav.for_consultant(context))
 
 
-@bp.get("/assessments/<int:assessment_id>/report.pdf")
-def report_pdf(assessment_id: int) -> Response:
+@bp.get("/assessments/<assessment_id>/report.pdf")
+def report_pdf(assessment_id: str) -> Response:
     return render_pdf(for_assessment(access.assessment(assessment_id)))
 
 
-@bp.route("/assessments/<int:assessment_id>/agree", methods=["GET", "POST"])
-def agree(assessment_id: int) -> ResponseReturnValue:
+@bp.route("/assessments/<assessment_id>/agree", methods=["GET", "POST"])
+def agree(assessment_id: str) -> ResponseReturnValue:
     found = access.assessment(assessment_id)
     context = for_assessment(found)
     form = AgreeForm()
@@ -77,7 +79,7 @@ def agree(assessment_id: int) -> ResponseReturnValue:
             consensus.record_agreed(found, entry.key, value)
             db.session.commit()
             flash(f"Agreed answer {'withdrawn' if value is None else 'recorded'}: {entry.text}", "success")
-            return redirect(url_for(".agree", assessment_id=found.id, _anchor=f"q-{entry.field_name}"))
+            return redirect(url_for(".agree", assessment_id=found.public_id, _anchor=f"q-{entry.field_name}"))
     sets = consensus.answer_sets([found.id])[found.id]
     entries = [e for p in context.questionnaire.pages for e in p.entries]
     asked = set(request.args.getlist("key"))  # an action's questions, to record their new agreed answer
@@ -108,8 +110,8 @@ def agreed_value(form: AgreeForm, allow_na: bool) -> AnswerValue | None:
     return AnswerValue(int(form.level.data), False, "", note)
 
 
-@bp.post("/assessments/<int:assessment_id>/reassess")
-def reassess(assessment_id: int) -> Response:
+@bp.post("/assessments/<assessment_id>/reassess")
+def reassess(assessment_id: str) -> Response:
     found = access.assessment(assessment_id)
     if ConfirmForm().validate_on_submit():
         fresh = clients.reassess(found)
@@ -118,12 +120,12 @@ def reassess(assessment_id: int) -> Response:
             "Re-assessment started from the last agreed answers. Issue links to the people who should review them.",
             "success",
         )
-        return redirect(url_for(".assessment", assessment_id=fresh.id))
-    return redirect(url_for(".assessment", assessment_id=found.id))
+        return redirect(url_for(".assessment", assessment_id=fresh.public_id))
+    return redirect(url_for(".assessment", assessment_id=found.public_id))
 
 
-@bp.route("/assessments/<int:assessment_id>/cycle", methods=["GET", "POST"])
-def certification(assessment_id: int) -> ResponseReturnValue:
+@bp.route("/assessments/<assessment_id>/cycle", methods=["GET", "POST"])
+def certification(assessment_id: str) -> ResponseReturnValue:
     found = access.assessment(assessment_id)
     form = CycleForm(
         data={"stage1": found.stage1_on, "stage2": found.stage2_on, "certified": found.certified_on}
@@ -134,7 +136,7 @@ def certification(assessment_id: int) -> ResponseReturnValue:
         clients.set_cycle(found, form.stage1.data, form.stage2.data, form.certified.data)
         db.session.commit()
         flash("Certification dates saved.", "success")
-        return redirect(url_for(".certification", assessment_id=found.id))
+        return redirect(url_for(".certification", assessment_id=found.public_id))
     events = cycle.cycle_events(found.stage1_on, found.stage2_on, found.certified_on)
     today = datetime.now(UTC).date()
     html = render_template(
@@ -143,37 +145,39 @@ def certification(assessment_id: int) -> ResponseReturnValue:
     return html, 400 if form.errors else 200
 
 
-@bp.get("/assessments/<int:assessment_id>/cycle.ics")
-def calendar(assessment_id: int) -> Response:
+@bp.get("/assessments/<assessment_id>/cycle.ics")
+def calendar(assessment_id: str) -> Response:
     found = access.assessment(assessment_id)
     events = cycle.cycle_events(found.stage1_on, found.stage2_on, found.certified_on)
     events += [cycle.CycleEvent(due.key, due.title, due.day, due.description) for due in actions.due_dates(found.id)]
-    body = cycle.to_ics(events, subject(found), f"preaudit-assessment-{found.id}", datetime.now(UTC))
+    body = cycle.to_ics(events, subject(found), f"preaudit-assessment-{found.public_id}", datetime.now(UTC))
     return download(body, "text/calendar", f"certification-{slug(found.organisation.name, 'client')}.ics")
 
 
-@bp.get("/assessments/<int:assessment_id>/answers.csv")
-def answers_csv(assessment_id: int) -> Response:
+@bp.get("/assessments/<assessment_id>/answers.csv")
+def answers_csv(assessment_id: str) -> Response:
     found = access.assessment(assessment_id)
     body = "\ufeff" + transfer.answers_csv(found, dashboard.banks_of(found, registry()))
     return download(
-        body.encode("utf-8"), "text/csv", f"answers-{slug(found.organisation.name, 'client')}-{found.id}.csv"
+        body.encode("utf-8"), "text/csv", f"answers-{slug(found.organisation.name, 'client')}-{found.public_id}.csv"
     )
 
 
-@bp.get("/assessments/<int:assessment_id>/export.json")
-def export_json(assessment_id: int) -> Response:
+@bp.get("/assessments/<assessment_id>/export.json")
+def export_json(assessment_id: str) -> Response:
     found = access.assessment(assessment_id)
     body = transfer.export_json(found, registry()).encode("utf-8")
-    return download(body, "application/json", f"assessment-{slug(found.organisation.name, 'client')}-{found.id}.json")
+    return download(
+        body, "application/json", f"assessment-{slug(found.organisation.name, 'client')}-{found.public_id}.json"
+    )
 
 
-@bp.route("/assessments/<int:assessment_id>/delete", methods=["GET", "POST"])
-def delete_assessment(assessment_id: int) -> ResponseReturnValue:
+@bp.route("/assessments/<assessment_id>/delete", methods=["GET", "POST"])
+def delete_assessment(assessment_id: str) -> ResponseReturnValue:
     found = access.assessment(assessment_id)
     form = ConfirmForm()
     if form.validate_on_submit():
-        client_id = found.organisation_id
+        client_id = found.organisation.public_id
         clients.delete_assessment(found)
         db.session.commit()
         evidence.sweep()  # its files, unless another assessment holds the same bytes

@@ -21,7 +21,7 @@ from ..scoring import Result
 from .blueprint import bp
 from .forms import AdoptForm, AssessmentForm, ClientForm, ConfirmForm, ImportForm
 
-NEW_CLIENT = 0
+NEW_CLIENT = "new"
 
 
 @bp.get("/", endpoint="dashboard")
@@ -55,7 +55,7 @@ def new_client() -> ResponseReturnValue:
         client = clients.create_client(current_user, fields(form))
         db.session.commit()
         flash(f"Client added: {client.name}. Now start an assessment for it.", "success")
-        return redirect(url_for(".client", client_id=client.id))
+        return redirect(url_for(".client", client_id=client.public_id))
     return render_template("consult/client_form.html", form=form, client=None), 400 if form.errors else 200
 
 
@@ -63,8 +63,8 @@ def fields(form: ClientForm) -> clients.ClientFields:
     return clients.ClientFields(form.name.data, form.sector.data, form.headcount.data, form.scope.data)
 
 
-@bp.get("/clients/<int:client_id>")
-def client(client_id: int) -> str:
+@bp.get("/clients/<client_id>")
+def client(client_id: str) -> str:
     found = access.client(client_id)
     rows = dashboard.rows(clients.latest_first(found), registry())
     trend_figures = [
@@ -80,20 +80,20 @@ def client(client_id: int) -> str:
     )
 
 
-@bp.route("/clients/<int:client_id>/edit", methods=["GET", "POST"])
-def edit_client(client_id: int) -> ResponseReturnValue:
+@bp.route("/clients/<client_id>/edit", methods=["GET", "POST"])
+def edit_client(client_id: str) -> ResponseReturnValue:
     found = access.client(client_id)
     form = ClientForm(obj=found)
     if form.validate_on_submit():
         clients.update_client(found, fields(form))
         db.session.commit()
         flash("Client details saved.", "success")
-        return redirect(url_for(".client", client_id=found.id))
+        return redirect(url_for(".client", client_id=found.public_id))
     return render_template("consult/client_form.html", form=form, client=found), 400 if form.errors else 200
 
 
-@bp.route("/clients/<int:client_id>/delete", methods=["GET", "POST"])
-def delete_client(client_id: int) -> ResponseReturnValue:
+@bp.route("/clients/<client_id>/delete", methods=["GET", "POST"])
+def delete_client(client_id: str) -> ResponseReturnValue:
     found = access.client(client_id)
     form = ConfirmForm()
     if form.validate_on_submit():
@@ -106,8 +106,8 @@ def delete_client(client_id: int) -> ResponseReturnValue:
     return render_template("consult/confirm_delete.html", form=form, what="client", client=found, assessment=None)
 
 
-@bp.route("/clients/<int:client_id>/assessments/new", methods=["GET", "POST"])
-def new_assessment(client_id: int) -> ResponseReturnValue:
+@bp.route("/clients/<client_id>/assessments/new", methods=["GET", "POST"])
+def new_assessment(client_id: str) -> ResponseReturnValue:
     found = access.client(client_id)
     form = AssessmentForm()
     form.standards.choices = standard_choices(registry())
@@ -117,14 +117,14 @@ def new_assessment(client_id: int) -> ResponseReturnValue:
             assessment = clients.new_assessment(found, form.standards.data)
             db.session.commit()
             flash("Assessment created. Issue a link to each person who should answer.", "success")
-            return redirect(url_for(".assessment", assessment_id=assessment.id))
+            return redirect(url_for(".assessment", assessment_id=assessment.public_id))
         form.standards.errors = [*form.standards.errors, problem]
     html = render_template("consult/assessment_new.html", form=form, client=found, registry=registry())
     return html, 400 if form.errors else 200
 
 
-@bp.route("/clients/<int:client_id>/import", methods=["GET", "POST"])
-def import_assessment(client_id: int) -> ResponseReturnValue:
+@bp.route("/clients/<client_id>/import", methods=["GET", "POST"])
+def import_assessment(client_id: str) -> ResponseReturnValue:
     found = access.client(client_id)
     form = ImportForm()
     error = None
@@ -139,7 +139,7 @@ def import_assessment(client_id: int) -> ResponseReturnValue:
             flash("Assessment imported as a new assessment. Regenerate a link for whoever should answer.", "success")
             if missing:
                 flash(f"Files this site does not hold, to upload again: {', '.join(missing)}.", "info")
-            return redirect(url_for(".assessment", assessment_id=assessment.id))
+            return redirect(url_for(".assessment", assessment_id=assessment.public_id))
     html = render_template("consult/import.html", form=form, client=found, error=error)
     return html, 400 if (form.errors or error) else 200
 
@@ -150,7 +150,7 @@ def adopt() -> ResponseReturnValue:
     form = AdoptForm()
     mine = clients.clients_of(current_user)
     form.client.choices = [SelectChoice(NEW_CLIENT, "A new client, from the firm's own details")] + [
-        SelectChoice(c.id, c.name) for c in mine
+        SelectChoice(c.public_id, c.name) for c in mine
     ]
     if form.validate_on_submit():
         token = token_from(form.link.data)
@@ -158,7 +158,7 @@ def adopt() -> ResponseReturnValue:
         if link is None or not access.permits(access.Principal(link=link), None, link.assessment_id, "answer"):
             form.link.errors = ["This is not a working resume link. Ask the firm to copy it again from its browser."]
         else:
-            target = next((c for c in mine if c.id == form.client.data), None)
+            target = next((c for c in mine if c.public_id == form.client.data), None)
             try:
                 owner = clients.adopt(link.assessment, current_user, target)
             except clients.AdoptError as exc:
@@ -169,5 +169,5 @@ def adopt() -> ResponseReturnValue:
                     f"The assessment is now under {owner.name}. The firm's own link keeps working until you revoke it.",
                     "success",
                 )
-                return redirect(url_for(".assessment", assessment_id=link.assessment_id))
+                return redirect(url_for(".assessment", assessment_id=link.assessment.public_id))
     return render_template("consult/adopt.html", form=form), 400 if form.errors else 200

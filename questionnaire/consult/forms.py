@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import (
     DateField,
     EmailField,
-    Field,
     HiddenField,
     IntegerField,
     PasswordField,
@@ -19,36 +16,28 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, EqualTo, Length, NumberRange, Optional, ValidationError
+from wtforms.validators import DataRequired, EqualTo, Length, NumberRange, Optional
 
-from ..domain.fields import NOTE_MAX, REASON_MAX, SCOPE_MAX
+from ..domain.credentials import PASSWORD_MAX, PASSWORD_MIN
+from ..domain.inputs import EMAIL_MAX, NAME_MAX, NOTE_MAX, ORGANISATION_MAX, REASON_MAX, SCOPE_MAX
 from ..models import LINK_ANSWER, LINK_READ
-from ..web.forms import LEVELS, NA, MultiCheckboxField
+from ..web.forms import LEVELS, NA, MultiCheckboxField, NoControlCharacters
 
-PASSWORD_MIN = 10
-LENGTH_MESSAGE = f"Use at least {PASSWORD_MIN} characters (and at most 200)."
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def plain_text(_form: FlaskForm, field: Field) -> None:
-    """Names, roles and notes are text: control characters (NUL and the like) are refused, not stored."""
-    if field.data and CONTROL.search(field.data):
-        raise ValidationError("Remove the control characters from this text.")
+LENGTH_MESSAGE = f"Use at least {PASSWORD_MIN} characters (and at most {PASSWORD_MAX})."
+STRENGTH_HELP = "Several unrelated words work well. Common passwords, your name and your e-mail address are refused."
+one_line = NoControlCharacters(multiline=False)  # names, roles, e-mail addresses
+plain_text = NoControlCharacters()  # notes, reasons, scopes: tabs and line breaks allowed
 
 
 class SignUpForm(FlaskForm):
-    name = StringField("Your name", validators=[DataRequired(), Length(max=120), plain_text])
-    email = EmailField("Email address", validators=[DataRequired(), Length(max=254), plain_text])
+    name = StringField("Your name", validators=[DataRequired(), Length(max=NAME_MAX), one_line])
+    email = EmailField("Email address", validators=[DataRequired(), Length(max=EMAIL_MAX), one_line])
     password = PasswordField(
         "Password",
-        validators=[DataRequired(), Length(min=PASSWORD_MIN, max=200, message=LENGTH_MESSAGE)],
-        description=f"At least {PASSWORD_MIN} characters. A passphrase of a few words works well.",
+        validators=[DataRequired(), Length(min=PASSWORD_MIN, max=PASSWORD_MAX, message=LENGTH_MESSAGE)],
+        description=STRENGTH_HELP,
     )
     confirm = PasswordField("Password again", validators=[DataRequired(), EqualTo("password", "The passwords differ.")])
-
-    def validate_email(self, field: Field) -> None:
-        if "@" not in (field.data or "") or field.data.startswith("@") or field.data.endswith("@"):
-            raise ValidationError("Give an email address, like name@example.com.")
 
 
 class SignInForm(FlaskForm):
@@ -61,8 +50,8 @@ class PasswordForm(FlaskForm):
     current = PasswordField("Current password", validators=[DataRequired(), Length(max=200)])
     password = PasswordField(
         "New password",
-        validators=[DataRequired(), Length(min=PASSWORD_MIN, max=200, message=LENGTH_MESSAGE)],
-        description="At least 10 characters.",
+        validators=[DataRequired(), Length(min=PASSWORD_MIN, max=PASSWORD_MAX, message=LENGTH_MESSAGE)],
+        description=STRENGTH_HELP,
     )
     confirm = PasswordField(
         "New password again", validators=[DataRequired(), EqualTo("password", "The passwords differ.")]
@@ -70,8 +59,8 @@ class PasswordForm(FlaskForm):
 
 
 class ClientForm(FlaskForm):
-    name = StringField("Client organisation", validators=[DataRequired(), Length(max=200), plain_text])
-    sector = StringField("Sector", validators=[Optional(), Length(max=120), plain_text])
+    name = StringField("Client organisation", validators=[DataRequired(), Length(max=ORGANISATION_MAX), one_line])
+    sector = StringField("Sector", validators=[Optional(), Length(max=NAME_MAX), one_line])
     headcount = IntegerField(
         "Number of people", validators=[Optional(), NumberRange(min=1, max=1_000_000)], description="Everyone in scope."
     )
@@ -87,10 +76,10 @@ class AssessmentForm(FlaskForm):
 
 
 class LinkForm(FlaskForm):
-    name = StringField("Name", validators=[DataRequired(), Length(max=120), plain_text])
+    name = StringField("Name", validators=[DataRequired(), Length(max=NAME_MAX), one_line])
     role = StringField(
         "Role",
-        validators=[Optional(), Length(max=120), plain_text],
+        validators=[Optional(), Length(max=NAME_MAX), one_line],
         description="Quality manager, IT lead, site manager…",
     )
     access = RadioField(
@@ -130,11 +119,17 @@ class ImportForm(FlaskForm):
 class AdoptForm(FlaskForm):
     link = StringField(
         "The firm's private link",
-        validators=[DataRequired(), Length(max=500)],
+        validators=[DataRequired(), Length(max=500), one_line],
         description="Paste the whole link the firm was given when it started, or just the code at its end.",
     )
-    client = SelectField("Attach to", coerce=int, description="Or make the firm a new client.")
+    client = SelectField("Attach to", description="Or make the firm a new client.")
 
 
 class ConfirmForm(FlaskForm):
     """A button and a CSRF token: sign-out, revoke, regenerate, re-assess, delete."""
+
+
+class DeleteAccountForm(FlaskForm):
+    """Deleting the account is confirmed by its password, not by a click alone."""
+
+    password = PasswordField("Your password", validators=[DataRequired(), Length(max=PASSWORD_MAX)])

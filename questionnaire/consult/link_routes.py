@@ -24,22 +24,22 @@ def shown(link: Link, token: str) -> str:
     return render_template("consult/link_issued.html", link=link, url=url, assessment=link.assessment)
 
 
-@bp.post("/assessments/<int:assessment_id>/links")
-def issue_link(assessment_id: int) -> ResponseReturnValue:
+@bp.post("/assessments/<assessment_id>/links")
+def issue_link(assessment_id: str) -> ResponseReturnValue:
     found = access.assessment(assessment_id)
     form = LinkForm()
     if not form.validate_on_submit():
         for field in form:
             for error in field.errors:
                 flash(f"{field.label.text}: {error}", "error")
-        return redirect(url_for(".assessment", assessment_id=found.id, _anchor="links"))
+        return redirect(url_for(".assessment", assessment_id=found.public_id, _anchor="links"))
     link, token = links.issue(found, form.name.data, form.role.data, form.access.data, form.expires_on.data)
     db.session.commit()
     return shown(link, token)
 
 
-@bp.post("/assessments/<int:assessment_id>/links/<int:link_id>/revoke")
-def revoke_link(assessment_id: int, link_id: int) -> Response:
+@bp.post("/assessments/<assessment_id>/links/<link_id>/revoke")
+def revoke_link(assessment_id: str, link_id: str) -> Response:
     link = access.link(access.assessment(assessment_id), link_id)
     if ConfirmForm().validate_on_submit():
         links.revoke(link)
@@ -48,8 +48,8 @@ def revoke_link(assessment_id: int, link_id: int) -> Response:
     return redirect(url_for(".assessment", assessment_id=assessment_id, _anchor="links"))
 
 
-@bp.post("/assessments/<int:assessment_id>/links/<int:link_id>/regenerate")
-def regenerate_link(assessment_id: int, link_id: int) -> ResponseReturnValue:
+@bp.post("/assessments/<assessment_id>/links/<link_id>/regenerate")
+def regenerate_link(assessment_id: str, link_id: str) -> ResponseReturnValue:
     link = access.link(access.assessment(assessment_id), link_id)
     if not ConfirmForm().validate_on_submit():
         return redirect(url_for(".assessment", assessment_id=assessment_id, _anchor="links"))
@@ -58,8 +58,8 @@ def regenerate_link(assessment_id: int, link_id: int) -> ResponseReturnValue:
     return shown(link, token)
 
 
-@bp.post("/assessments/<int:assessment_id>/links/<int:link_id>/expiry")
-def link_expiry(assessment_id: int, link_id: int) -> Response:
+@bp.post("/assessments/<assessment_id>/links/<link_id>/expiry")
+def link_expiry(assessment_id: str, link_id: str) -> Response:
     link = access.link(access.assessment(assessment_id), link_id)
     form = ExpiryForm()
     if form.validate_on_submit():

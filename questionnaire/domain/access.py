@@ -6,13 +6,16 @@ Who may do what:
 - a read-only link sees that one assessment's results and report, and can write nothing;
 - a revoked or expired link is no link at all.
 Every refusal is the same 404 as a page that does not exist, so no one learns what is there.
+
+URLs name objects by their random public id (`client(public_id)`, `assessment(public_id)`, `link(owner,
+public_id)`); integer ids stay inside the database and never reach a URL.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Literal
+from typing import Literal, TypeVar
 
 from flask import abort
 from flask_login import current_user
@@ -20,10 +23,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
 from ..extensions import db
-from ..models import LINK_ANSWER, Assessment, Client, Link
+from ..models import LINK_ANSWER, PUBLIC_ID_LENGTH, Assessment, Client, Link
 from .operations import find_respondent
 
 Need = Literal["read", "answer", "manage"]
+PublicIdModel = TypeVar("PublicIdModel", Client, Assessment, Link)
 
 
 @dataclass(frozen=True)
@@ -62,18 +66,36 @@ def by_token(token: str, need: Need) -> Link:
     return link  # type: ignore[return-value]
 
 
-def client(client_id: int) -> Client:
-    organisation = db.session.get(Client, client_id)
-    if organisation is None or not permits(signed_in(), organisation.consultant_id, None, "manage"):
+def firm_link(token: str) -> Link:
+    """The private link of a firm that started on its own (no consultant manages it): it may delete its assessment."""
+    link = by_token(token, "answer")
+    if link.assessment.organisation.consultant_id is not None:
         refuse()
-    return organisation  # type: ignore[return-value]
+    return link
 
 
-def assessment(assessment_id: int) -> Assessment:
+def by_public_id(model: type[PublicIdModel], public_id: str) -> PublicIdModel | None:
+    """The row a URL names, or None; a string that cannot be a public id costs no query."""
+    if len(public_id) != PUBLIC_ID_LENGTH:
+        return None
+    return db.session.scalars(select(model).where(model.public_id == public_id)).one_or_none()
+
+
+def client(public_id: str) -> Client:
+    """One of the signed-in consultant's clients, by the public id in the URL."""
+    found = by_public_id(Client, public_id)
+    if found is None or not permits(signed_in(), found.consultant_id, None, "manage"):
+        refuse()
+    return found  # type: ignore[return-value]
+
+
+def assessment(public_id: str) -> Assessment:
     """An assessment of one of the signed-in consultant's clients, with its organisation and standards."""
+    if len(public_id) != PUBLIC_ID_LENGTH:
+        refuse()
     statement = (
         select(Assessment)
-        .where(Assessment.id == assessment_id)
+        .where(Assessment.public_id == public_id)
         .options(joinedload(Assessment.organisation), selectinload(Assessment.standards))
     )
     found = db.session.scalars(statement).one_or_none()
@@ -82,9 +104,9 @@ def assessment(assessment_id: int) -> Assessment:
     return found  # type: ignore[return-value]
 
 
-def link(owner: Assessment, link_id: int) -> Link:
-    """A link of an assessment the caller has already been allowed to manage."""
-    found = db.session.get(Link, link_id)
+def link(owner: Assessment, public_id: str) -> Link:
+    """A link of an assessment the caller has already been allowed to manage, by its public id."""
+    found = by_public_id(Link, public_id)
     if found is None or found.assessment_id != owner.id:
         refuse()
     return found  # type: ignore[return-value]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..banks import Bank, Item, items
 from ..scoring import AnswerValue
-from .text import control_problem
+from .inputs import InputRefused, read_csv, text_problem
 
 # justification: why a control is excluded, or for an included one its note (why it is in, how it is done);
 # note: an excluded control's own note, which would otherwise have no column and be lost on re-import
@@ -109,40 +109,28 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
 
 
 def from_csv(bank: Bank, text: str, limits: Limits) -> Parsed:
-    """Read an edited SoA back; every problem is reported with its line, and any problem rejects the file."""
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
-    header = [name.strip().lower() for name in next(reader, [])]
-    if missing := REQUIRED - set(header):
-        return Parsed({}, [f"The first line must name the columns; missing: {', '.join(sorted(missing))}."])
+    """Read an edited SoA back; every problem is reported with its line, and any problem rejects the file.
+
+    The file's structure is read strictly first (domain/inputs.py: an unterminated quote is an error on its line,
+    a comma or semicolon separator, a BOM or none); then every row is checked.
+    """
+    try:
+        table = read_csv(text, REQUIRED, MAX_ROWS)
+    except InputRefused as exc:
+        return Parsed({}, [str(exc)])
     by_control = {item.clause.id: item for item in controls(bank)}
     values: dict[str, AnswerValue] = {}
     errors: list[str] = []
     seen: dict[str, int] = {}
-    while True:
-        line = reader.line_num + 1
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            errors.append(f"Line {line}: {_csv_problem(exc)}")
-            break
-        if line > MAX_ROWS:
-            return Parsed({}, [f"More than {MAX_ROWS} lines: this is not a Statement of Applicability."])
+    for line, cells in table.rows:
         if not any(cell.strip() for cell in cells):
             continue
-        problem, key, value = _parse_cells(by_control, header, cells, limits, seen, line)
+        problem, key, value = _parse_cells(by_control, table.header, cells, limits, seen, line)
         if problem:
             errors.append(f"Line {line}: {problem}")
         elif key and value:
             values[key] = value
     return Parsed({} if errors else values, errors)
-
-
-def _csv_problem(exc: csv.Error) -> str:
-    if "field limit" in str(exc):
-        return f"a cell is longer than {csv.field_size_limit():,} characters, far beyond any field of the form."
-    return f"this is not valid CSV ({exc})."
 
 
 @dataclass(frozen=True)
@@ -165,7 +153,7 @@ def _parse_cells(
         return f"{len(cells)} cells but the first line names {len(header)} columns (an unquoted comma?).", "", None
     record = dict(zip(header, cells, strict=False))
     for column, cell in record.items():
-        if problem := control_problem(cell):
+        if problem := text_problem(cell):
             return f"column {column}: {problem[0].lower()}{problem[1:]}", "", None
     control = record.get("control", "").strip()
     if control in seen:

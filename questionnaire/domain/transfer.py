@@ -14,7 +14,7 @@ import json
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt, ValidationError
 from sqlalchemy import insert
 
 from ..banks import Bank, BankRegistry, items
@@ -26,7 +26,7 @@ from . import evidence_transfer
 from .clients import new_assessment
 from .consensus import agreed_row, answer_sets
 from .evidence_transfer import ActionIn, FileIn, HeldIn
-from .fields import NOTE_MAX, REASON_MAX, SCOPE_MAX
+from .inputs import NAME_MAX, NOTE_MAX, REASON_MAX, SCOPE_MAX, InputRefused, read_json, text_problem
 from .soa import neutralise
 from .standards import combination_problem
 from .tokens import hash_token, new_token
@@ -34,7 +34,21 @@ from .tokens import hash_token, new_token
 FORMAT = "preaudit-assessment"
 VERSION = 1
 MAX_RESPONDENTS = 100
-NoControl = StringConstraints(pattern=r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$")
+
+
+def _policy(multiline: bool) -> AfterValidator:
+    """The one input policy (domain/inputs.py), as the forms apply it."""
+
+    def check(text: str) -> str:
+        if problem := text_problem(text, multiline):
+            raise ValueError(problem)
+        return text
+
+    return AfterValidator(check)
+
+
+OneLine = _policy(multiline=False)  # names and roles
+NoControl = _policy(multiline=True)  # notes, reasons, scopes
 
 
 class Strict(BaseModel):
@@ -58,8 +72,8 @@ class StandardIn(Strict):
 
 
 class RespondentIn(Strict):
-    name: Annotated[str, NoControl, Field(max_length=120)] | None = None
-    role: Annotated[str, NoControl, Field(max_length=120)] | None = None
+    name: Annotated[str, OneLine, Field(max_length=NAME_MAX)] | None = None
+    role: Annotated[str, OneLine, Field(max_length=NAME_MAX)] | None = None
     answers: dict[Annotated[str, Field(max_length=160)], AnswerIn] = {}
 
 
@@ -71,7 +85,7 @@ class CycleIn(Strict):
 
 class AssessmentFile(Strict):
     format: Literal["preaudit-assessment"]
-    version: Literal[1]
+    version: Annotated[StrictInt, Field(ge=VERSION, le=VERSION)]  # Literal[1] would take 1.0 and true
     standards: Annotated[list[StandardIn], Field(min_length=1, max_length=12)]
     scope: Annotated[str, NoControl, Field(max_length=SCOPE_MAX)] | None = None
     certification: CycleIn = CycleIn()
@@ -87,8 +101,13 @@ def _answer(value: AnswerValue) -> dict[str, Any]:
 
 
 def export_json(assessment: Assessment, registry: BankRegistry) -> str:
+    return json.dumps(export_data(assessment, registry), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def export_data(assessment: Assessment, registry: BankRegistry) -> dict[str, Any]:
+    """The export as plain data: what the JSON file holds, and what the account export lists per assessment."""
     sets = answer_sets([assessment.id])[assessment.id]
-    data = {
+    return {
         "format": FORMAT,
         "version": VERSION,
         "standards": [
@@ -116,7 +135,6 @@ def export_json(assessment: Assessment, registry: BankRegistry) -> str:
         },
         **evidence_transfer.export_extras(assessment),
     }
-    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
 def _iso(day: date | None) -> str | None:
@@ -128,21 +146,29 @@ class ImportRefused(ValueError):
 
 
 def parse(raw: bytes, registry: BankRegistry) -> tuple[AssessmentFile, list[Bank]]:
-    """Read and check an uploaded file completely before anything is written."""
+    """Read and check an uploaded file completely before anything is written; ImportRefused names the line."""
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ImportRefused(f"This is not a JSON file (problem near character {getattr(exc, 'pos', 0)}).") from exc
+        document = read_json(raw)
+    except InputRefused as exc:
+        raise ImportRefused(f"This is not a JSON file this site can read. {exc}") from exc
+    data = document.value
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ImportRefused("This JSON file is not a Preaudit assessment export.")
-    if data.get("version") != VERSION:
-        raise ImportRefused(f"This export has format version {data.get('version')!r}; this site reads version 1.")
+    version = data.get("version")
+    if type(version) is not int or version != VERSION:
+        shown = json.dumps(version)
+        raise ImportRefused(
+            f"Line {document.line_of(('version',))}: this export has format version {shown}; this site reads version 1."
+        )
     try:
-        parsed = AssessmentFile.model_validate_json(raw)
+        parsed = AssessmentFile.model_validate_json(document.text)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = " > ".join(str(part) for part in first["loc"])
-        raise ImportRefused(f"The file does not match the export format at {where}: {first['msg']}.") from exc
+        line = document.line_of(tuple(first["loc"]))
+        raise ImportRefused(
+            f"Line {line}: the file does not match the export format at {where}: {first['msg']}."
+        ) from exc
     return parsed, _check(parsed, registry)
 
 

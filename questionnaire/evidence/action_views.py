@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request
+from flask.typing import ResponseReturnValue
 from werkzeug.wrappers import Response
 
 from ..domain import actions, evidence
@@ -11,7 +12,7 @@ from ..models import FindingAction
 from .forms import ActionForm, ClosureForm, DeleteForm, TrackForm
 from .scope import Scope
 from .uploads import accept_upload, upload_of
-from .views import Page, results_of, today
+from .views import results_of, today
 
 
 def actions_page(scope: Scope) -> str:
@@ -53,7 +54,7 @@ def action_or_404(scope: Scope, action_id: str) -> FindingAction:
     return found  # type: ignore[return-value]
 
 
-def action_page(scope: Scope, action_id: str) -> Page:
+def action_page(scope: Scope, action_id: str) -> ResponseReturnValue:
     found = action_or_404(scope, action_id)
     form = ActionForm(obj=found if request.method == "GET" else None)
     may_verify = actions.may_verify(scope.assessment, scope.consultant)
@@ -93,7 +94,7 @@ def render_action(
     return html, status
 
 
-def closure_upload(scope: Scope, action_id: str) -> Page:
+def closure_upload(scope: Scope, action_id: str) -> ResponseReturnValue:
     accept_upload()
     found = action_or_404(scope, action_id)
     closure = ClosureForm()

@@ -5,6 +5,7 @@ A read-only link, like a revoked or expired one, gets the same 404 as a wrong to
 
 from __future__ import annotations
 
+from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.wrappers import Response
 
@@ -12,17 +13,16 @@ from ..extensions import csrf
 from . import action_views, views
 from .blueprint import bp
 from .scope import by_link
-from .views import Page
 
 
 @bp.get("/a/<token>/evidence", endpoint="link_evidence")
-def evidence_page(token: str) -> Page:
+def evidence_page(token: str) -> ResponseReturnValue:
     return views.evidence_page(by_link(token))
 
 
 @bp.post("/a/<token>/evidence", endpoint="link_upload")
 @csrf.exempt  # checked in the view, after its larger body limit is set (uploads.py)
-def upload(token: str) -> Page:
+def upload(token: str) -> ResponseReturnValue:
     return views.upload(by_link(token))
 
 
@@ -57,13 +57,13 @@ def track(token: str) -> Response:
 
 
 @bp.route("/a/<token>/actions/<action_id>", methods=["GET", "POST"], endpoint="link_action")
-def action(token: str, action_id: str) -> Page:
+def action(token: str, action_id: str) -> ResponseReturnValue:
     return action_views.action_page(by_link(token), action_id)
 
 
 @bp.post("/a/<token>/actions/<action_id>/evidence", endpoint="link_closure")
 @csrf.exempt  # checked in the view, after its larger body limit is set (uploads.py)
-def closure(token: str, action_id: str) -> Page:
+def closure(token: str, action_id: str) -> ResponseReturnValue:
     return action_views.closure_upload(by_link(token), action_id)
 
 

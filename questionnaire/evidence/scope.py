@@ -60,9 +60,9 @@ def by_link(token: str) -> Scope:
     return Scope(context, Uploader(label, link.id), "link", {"token": token}, back, "← Back to the assessment")
 
 
-def by_consultant(assessment_id: int) -> Scope:
+def by_consultant(assessment_id: str) -> Scope:
     found = access.assessment(assessment_id)
-    back = url_for("consult.assessment", assessment_id=found.id)
+    back = url_for("consult.assessment", assessment_id=found.public_id)
     uploader = Uploader(f"{current_user.name} (consultant)")
-    args = {"assessment_id": found.id}
+    args = {"assessment_id": found.public_id}
     return Scope(for_assessment(found), uploader, "consult", args, back, "← Back to the assessment dashboard")

@@ -9,6 +9,7 @@ from typing import IO
 from urllib.parse import quote
 
 from flask import abort, flash, redirect, render_template, request
+from flask.typing import ResponseReturnValue
 from werkzeug.wrappers import Response
 from wtforms import SelectChoice
 
@@ -23,7 +24,6 @@ from .forms import DeleteForm, HeldForm, UploadForm
 from .scope import Scope
 from .uploads import accept_upload, upload_of
 
-Page = Response | str | tuple[str, int]
 CHUNK = 256 * 1024
 DOCUMENTS = "Mandatory documents and records (the stage 1 pack)"
 
@@ -86,7 +86,7 @@ def evidence_page(scope: Scope, form: UploadForm | None = None, status: int = 20
     return html, status
 
 
-def upload(scope: Scope) -> Page:
+def upload(scope: Scope) -> ResponseReturnValue:
     accept_upload()
     form = UploadForm()
     form.target.choices = [SelectChoice(key) for _, choices in targets(scope) for key, _ in choices]

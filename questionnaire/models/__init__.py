@@ -4,6 +4,7 @@ from .core import (
     LINK_ANSWER,
     LINK_READ,
     PUBLIC_ID_BYTES,
+    PUBLIC_ID_LENGTH,
     AgreedAnswer,
     Answer,
     Assessment,
@@ -16,6 +17,8 @@ from .core import (
     utcnow,
 )
 from .evidence import ACTION_STATUSES, DocumentMark, Evidence, EvidenceBlob, FindingAction
+from .sessions import ConsultantSession
+from .throttle import AttemptCounter
 
 __all__ = [
     "ACTION_STATUSES",
@@ -26,12 +29,15 @@ __all__ = [
     "LINK_ANSWER",
     "LINK_READ",
     "PUBLIC_ID_BYTES",
+    "PUBLIC_ID_LENGTH",
     "AgreedAnswer",
     "Answer",
     "Assessment",
+    "AttemptCounter",
     "AssessmentStandard",
     "Client",
     "Consultant",
+    "ConsultantSession",
     "Link",
     "PublicIdMixin",
     "new_public_id",

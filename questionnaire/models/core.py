@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from datetime import UTC, date, datetime
 
@@ -18,6 +17,7 @@ def utcnow() -> datetime:
 
 
 PUBLIC_ID_BYTES = 12  # 96 random bits, 16 URL-safe characters
+PUBLIC_ID_LENGTH = 16
 
 
 def new_public_id() -> str:
@@ -49,12 +49,14 @@ class Consultant(UserMixin, db.Model):
     clients: Mapped[list[Client]] = relationship(back_populates="consultant")
 
     def get_id(self) -> str:
-        """The session keeps the id and a stamp of the password hash: a new password ends every other session."""
-        stamp = hashlib.sha256(self.password_hash.encode("utf-8")).hexdigest()[:16]
-        return f"{self.id}:{stamp}"
+        """What the cookie keeps: the key of this browser's server-side session (set by domain/sessions.py)."""
+        key = getattr(self, "session_key", None)
+        if not key:
+            raise RuntimeError("sign in through domain.sessions.begin(), which gives the browser a session key")
+        return key
 
 
-class Client(db.Model):
+class Client(PublicIdMixin, db.Model):
     """A firm being assessed. With a consultant it is one of their clients; a firm that started alone has none.
 
     The table keeps its first name, `organisation` (the glossary in the README lists such names).
@@ -74,7 +76,7 @@ class Client(db.Model):
     assessments: Mapped[list[Assessment]] = relationship(back_populates="organisation", order_by="Assessment.id")
 
 
-class Assessment(db.Model):
+class Assessment(PublicIdMixin, db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id", ondelete="CASCADE"), index=True)
     # what the certificate would cover (sites, products, activities): the report's cover states it
@@ -127,7 +129,7 @@ class AssessmentStandard(db.Model):
     assessment: Mapped[Assessment] = relationship(back_populates="standards")
 
 
-class Link(db.Model):
+class Link(PublicIdMixin, db.Model):
     """A private link to one assessment: a respondent answering it, or (access "read") a read-only results link.
 
     The table keeps its first name, `respondent`; answers refer to it as `respondent_id`.

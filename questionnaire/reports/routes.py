@@ -7,7 +7,7 @@ from ..banks import Bank
 from ..domain import soa
 from ..domain.consensus import effective_answers
 from ..domain.context import Context, load
-from ..domain.fields import NOTE_MAX, REASON_MAX
+from ..domain.inputs import NOTE_MAX, REASON_MAX
 from ..domain.operations import answers_of, save_answers
 from ..domain.registry import registry
 from ..extensions import db

@@ -6,7 +6,7 @@ from wtforms import Field, SelectChoice, SelectMultipleField, ValidationError
 from wtforms.form import BaseForm
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from ..domain.text import control_problem
+from ..domain.inputs import text_problem
 
 LEVELS: list[SelectChoice] = [
     SelectChoice("0", "Not in place"),
@@ -25,8 +25,11 @@ class MultiCheckboxField(SelectMultipleField):
 
 
 class NoControlCharacters:
-    """WTForms validator for the rule of domain/text.py: no control characters."""
+    """WTForms validator for the input policy (domain/inputs.py); `multiline=False` for names and one-line fields."""
+
+    def __init__(self, multiline: bool = True) -> None:
+        self.multiline = multiline
 
     def __call__(self, form: BaseForm, field: Field) -> None:
-        if isinstance(field.data, str) and (problem := control_problem(field.data)):
+        if isinstance(field.data, str) and (problem := text_problem(field.data, self.multiline)):
             raise ValidationError(problem)

@@ -59,7 +59,7 @@ def for_link(context: Context, token: str) -> Nav:
 
 
 def for_consultant(context: Context) -> Nav:
-    assessment_id = context.assessment.id
+    assessment_id = context.assessment.public_id  # type: ignore[union-attr]  # consultants see full models
     return Nav(
         results=url_for("consult.results", assessment_id=assessment_id),
         report=url_for("consult.report_page", assessment_id=assessment_id),

@@ -1,4 +1,5 @@
-"""Rate limits on the forms that create things or check secrets. One decorator per kind of form.
+"""Rate limit on starting assessments (Flask-Limiter). Consultants' sign-in, sign-up and reset requests are
+throttled in the database instead (domain/throttle.py), per address and per account.
 
 Limits count per client address (behind a proxy, set PROXY_COUNT so that is the client's, not the proxy's),
 in memory by default and in Redis when REDIS_URL is set, so several app hosts share one count.
@@ -13,5 +14,3 @@ from ..extensions import limiter
 
 # starting an assessment writes an organisation, an assessment and a respondent: 1,000 in 21 s was possible
 start_limit = limiter.limit(lambda: current_app.config["START_RATE_LIMIT"], methods=["POST"])
-# for the sign-in view of consultant accounts: `@sign_in_limit` on it is all it takes
-sign_in_limit = limiter.limit(lambda: current_app.config["SIGN_IN_RATE_LIMIT"], methods=["POST"])

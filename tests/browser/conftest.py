@@ -80,9 +80,13 @@ def page(browser):  # type: ignore[no-untyped-def]
     tab = context.new_page()
     errors: list[str] = []
     tab.on("pageerror", lambda error: errors.append(str(error)))
+    # the CSP has no 'unsafe-inline': anything it blocks (an inline style, a script) is reported to the console
+    tab.on(
+        "console", lambda message: errors.append(message.text) if "Content Security Policy" in message.text else None
+    )
     yield tab
     context.close()
-    assert errors == [], f"JavaScript errors: {errors}"
+    assert errors == [], f"JavaScript errors or CSP violations: {errors}"
 
 
 def shot(tab, name: str) -> None:  # type: ignore[no-untyped-def]

@@ -17,6 +17,7 @@ PAGES = {
     "results-integrated": "/a/{integrated}/results",
     "report": "/a/{quality}/report",
     "soa": "/a/{security}/soa/iso27001-2022",
+    "delete-own": "/a/{guideline}/delete",
     "learn": "/learn/",
     "learn-standard": "/learn/iso14001-2026",
     "learn-clause": "/learn/iso9001-2015/4.1",
@@ -54,6 +55,8 @@ CONSULTANT_PAGES = {
     "consult-agree": "/consult/assessments/{assessment}/agree",
     "consult-results": "/consult/assessments/{assessment}/results",
     "consult-new-client": "/consult/clients/new",
+    "consult-account": "/consult/account",
+    "consult-account-delete": "/consult/account/delete",
 }
 
 

@@ -14,7 +14,7 @@ PASSWORD = "correct horse battery staple"
 ISSUED = re.compile(
     r'id="issued-url" class="input resume-url" type="text" readonly value="http://preaudit.test/a/([A-Za-z0-9_-]{43})'
 )
-ID_IN = re.compile(r"/consult/(?:clients|assessments)/(\d+)")
+ID_IN = re.compile(r"/consult/(?:clients|assessments)/([A-Za-z0-9_-]{16})(?:[/?#]|$)")
 
 
 def csrf(client: FlaskClient) -> str:
@@ -26,29 +26,31 @@ def post(client: FlaskClient, url: str, data: dict | None = None, **kwargs) -> T
 
 
 def consultant(app: Flask, email: str = "ann@example.com", name: str = "Ann Auditor") -> FlaskClient:
-    """A fresh browser signed up (and so signed in) as a new consultant."""
+    """A fresh browser that signed up as a new consultant, then signed in (sign-up alone signs no one in)."""
     browser = app.test_client()
     response = post(
         browser, "/consult/signup", {"name": name, "email": email, "password": PASSWORD, "confirm": PASSWORD}
     )
-    assert response.status_code == 302, response.text
+    assert response.status_code == 302 and response.headers["Location"] == "/consult/signin", response.text
+    signed_in = post(browser, "/consult/signin", {"email": email, "password": PASSWORD})
+    assert signed_in.status_code == 302, signed_in.text
     return browser
 
 
-def add_client(browser: FlaskClient, name: str = "Acme Precision Ltd", **extra: str) -> int:
+def add_client(browser: FlaskClient, name: str = "Acme Precision Ltd", **extra: str) -> str:
     response = post(browser, "/consult/clients/new", {"name": name, "sector": "Metalwork", "headcount": "14", **extra})
     assert response.status_code == 302, response.text
-    return int(ID_IN.search(response.headers["Location"]).group(1))  # type: ignore[union-attr]
+    return ID_IN.search(response.headers["Location"]).group(1)  # type: ignore[union-attr]
 
 
-def add_assessment(browser: FlaskClient, client_id: int, *banks: str) -> int:
+def add_assessment(browser: FlaskClient, client_id: str, *banks: str) -> str:
     response = post(browser, f"/consult/clients/{client_id}/assessments/new", {"standards": list(banks)})
     assert response.status_code == 302, response.text
-    return int(ID_IN.search(response.headers["Location"]).group(1))  # type: ignore[union-attr]
+    return ID_IN.search(response.headers["Location"]).group(1)  # type: ignore[union-attr]
 
 
 def issue(
-    browser: FlaskClient, assessment_id: int, name: str, role: str = "", access: str = "answer", expires: str = ""
+    browser: FlaskClient, assessment_id: str, name: str, role: str = "", access: str = "answer", expires: str = ""
 ) -> str:
     """Issue a link; return its token, scraped from the one page that shows it."""
     data = {"name": name, "role": role, "access": access, "expires_on": expires}
@@ -59,11 +61,13 @@ def issue(
     return match.group(1)
 
 
-def link_ids(app: Flask, assessment_id: int) -> list[int]:
+def link_ids(app: Flask, assessment_id: str) -> list[str]:
+    """The public ids of an assessment's links, oldest first (what the link buttons' URLs carry)."""
     from sqlalchemy import select
 
     from questionnaire.extensions import db
-    from questionnaire.models import Link
+    from questionnaire.models import Assessment, Link
 
     with app.app_context():
-        return list(db.session.scalars(select(Link.id).where(Link.assessment_id == assessment_id).order_by(Link.id)))
+        statement = select(Link.public_id).join(Assessment).where(Assessment.public_id == assessment_id)
+        return list(db.session.scalars(statement.order_by(Link.id)))

@@ -21,7 +21,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from questionnaire.extensions import db
-from questionnaire.models import Evidence, FindingAction
+from questionnaire.models import Assessment, Evidence, FindingAction
 
 from ..assess.test_walkthrough import questionnaire
 from ..evidence.helpers import pdf, upload
@@ -66,7 +66,8 @@ def build_world(app: Flask) -> World:
     assert upload(app.test_client(), f"/a/{answer}/evidence", pdf(), "policy.pdf", DOCUMENT).status_code == 302
     with app.app_context():
         file_id = db.session.scalar(db.select(Evidence.public_id))
-        action = FindingAction(assessment_id=assessment_id, bank_id=BANK, clause_id="4.1", title="4.1", note="")
+        internal = db.session.scalar(db.select(Assessment.id).where(Assessment.public_id == assessment_id))
+        action = FindingAction(assessment_id=internal, bank_id=BANK, clause_id="4.1", title="4.1", note="")
         db.session.add(action)
         db.session.commit()
         action_id = action.public_id
@@ -126,39 +127,39 @@ def closure_file(world: World) -> dict[str, Any]:
     return {"file": (io.BytesIO(pdf("minutes")), "minutes.pdf")}
 
 
-EVIDENCE = "/consult/assessments/<int:assessment_id>/evidence"
-ACTIONS = "/consult/assessments/<int:assessment_id>/actions"
+EVIDENCE = "/consult/assessments/<assessment_id>/evidence"
+ACTIONS = "/consult/assessments/<assessment_id>/actions"
 # (method, rule, post data, the owner's expected status codes)
 OBJECT_ROUTES: list[tuple[str, str, Data, tuple[int, ...]]] = [
-    ("GET", "/consult/clients/<int:client_id>", nothing, (200,)),
-    ("GET", "/consult/clients/<int:client_id>/edit", nothing, (200,)),
-    ("POST", "/consult/clients/<int:client_id>/edit", lambda w: {"name": "Renamed Ltd"}, (302,)),
-    ("GET", "/consult/clients/<int:client_id>/delete", nothing, (200,)),
-    ("POST", "/consult/clients/<int:client_id>/delete", nothing, (302,)),
-    ("GET", "/consult/clients/<int:client_id>/assessments/new", nothing, (200,)),
-    ("POST", "/consult/clients/<int:client_id>/assessments/new", lambda w: {"standards": BANK}, (302,)),
-    ("GET", "/consult/clients/<int:client_id>/import", nothing, (200,)),
-    ("POST", "/consult/clients/<int:client_id>/import", export_file, (302,)),
-    ("GET", "/consult/assessments/<int:assessment_id>", nothing, (200,)),
-    ("GET", "/consult/assessments/<int:assessment_id>/results", nothing, (200,)),
-    ("GET", "/consult/assessments/<int:assessment_id>/report", nothing, (200,)),
-    ("GET", "/consult/assessments/<int:assessment_id>/report.pdf", nothing, (200, 503)),
-    ("GET", "/consult/assessments/<int:assessment_id>/agree", nothing, (200,)),
-    ("POST", "/consult/assessments/<int:assessment_id>/agree", first_key, (302,)),
-    ("POST", "/consult/assessments/<int:assessment_id>/reassess", nothing, (302,)),
-    ("GET", "/consult/assessments/<int:assessment_id>/cycle", nothing, (200,)),
-    ("POST", "/consult/assessments/<int:assessment_id>/cycle", lambda w: {"certified": "2026-03-15"}, (302,)),
-    ("GET", "/consult/assessments/<int:assessment_id>/cycle.ics", nothing, (200,)),
-    ("GET", "/consult/assessments/<int:assessment_id>/answers.csv", nothing, (200,)),
-    ("GET", "/consult/assessments/<int:assessment_id>/export.json", nothing, (200,)),
-    ("GET", "/consult/assessments/<int:assessment_id>/delete", nothing, (200,)),
-    ("POST", "/consult/assessments/<int:assessment_id>/delete", nothing, (302,)),
-    ("POST", "/consult/assessments/<int:assessment_id>/links", lambda w: {"name": "New", "access": "answer"}, (200,)),
-    ("POST", "/consult/assessments/<int:assessment_id>/links/<int:link_id>/revoke", nothing, (302,)),
-    ("POST", "/consult/assessments/<int:assessment_id>/links/<int:link_id>/regenerate", nothing, (200,)),
+    ("GET", "/consult/clients/<client_id>", nothing, (200,)),
+    ("GET", "/consult/clients/<client_id>/edit", nothing, (200,)),
+    ("POST", "/consult/clients/<client_id>/edit", lambda w: {"name": "Renamed Ltd"}, (302,)),
+    ("GET", "/consult/clients/<client_id>/delete", nothing, (200,)),
+    ("POST", "/consult/clients/<client_id>/delete", nothing, (302,)),
+    ("GET", "/consult/clients/<client_id>/assessments/new", nothing, (200,)),
+    ("POST", "/consult/clients/<client_id>/assessments/new", lambda w: {"standards": BANK}, (302,)),
+    ("GET", "/consult/clients/<client_id>/import", nothing, (200,)),
+    ("POST", "/consult/clients/<client_id>/import", export_file, (302,)),
+    ("GET", "/consult/assessments/<assessment_id>", nothing, (200,)),
+    ("GET", "/consult/assessments/<assessment_id>/results", nothing, (200,)),
+    ("GET", "/consult/assessments/<assessment_id>/report", nothing, (200,)),
+    ("GET", "/consult/assessments/<assessment_id>/report.pdf", nothing, (200, 503)),
+    ("GET", "/consult/assessments/<assessment_id>/agree", nothing, (200,)),
+    ("POST", "/consult/assessments/<assessment_id>/agree", first_key, (302,)),
+    ("POST", "/consult/assessments/<assessment_id>/reassess", nothing, (302,)),
+    ("GET", "/consult/assessments/<assessment_id>/cycle", nothing, (200,)),
+    ("POST", "/consult/assessments/<assessment_id>/cycle", lambda w: {"certified": "2026-03-15"}, (302,)),
+    ("GET", "/consult/assessments/<assessment_id>/cycle.ics", nothing, (200,)),
+    ("GET", "/consult/assessments/<assessment_id>/answers.csv", nothing, (200,)),
+    ("GET", "/consult/assessments/<assessment_id>/export.json", nothing, (200,)),
+    ("GET", "/consult/assessments/<assessment_id>/delete", nothing, (200,)),
+    ("POST", "/consult/assessments/<assessment_id>/delete", nothing, (302,)),
+    ("POST", "/consult/assessments/<assessment_id>/links", lambda w: {"name": "New", "access": "answer"}, (200,)),
+    ("POST", "/consult/assessments/<assessment_id>/links/<link_id>/revoke", nothing, (302,)),
+    ("POST", "/consult/assessments/<assessment_id>/links/<link_id>/regenerate", nothing, (200,)),
     (
         "POST",
-        "/consult/assessments/<int:assessment_id>/links/<int:link_id>/expiry",
+        "/consult/assessments/<assessment_id>/links/<link_id>/expiry",
         lambda w: {"expires_on": "2030-01-01"},
         (302,),
     ),
@@ -199,6 +200,8 @@ TOKEN_ROUTES: list[tuple[str, str, str]] = [
     ("GET", "/a/<token>/actions/<action_id>", "answer"),
     ("POST", "/a/<token>/actions/<action_id>", "answer"),
     ("POST", "/a/<token>/actions/<action_id>/evidence", "answer"),
+    ("GET", "/a/<token>/delete", "firm"),  # only a self-started firm's own link: none in this world
+    ("POST", "/a/<token>/delete", "firm"),
 ]
 
 # routes that reach no object: public, or the signed-in consultant's own lists (anonymous -> sign-in page)
@@ -217,13 +220,22 @@ OPEN_ROUTES: dict[tuple[str, str], str] = {
     ("POST", "/consult/adopt"): "own",
     ("GET", "/consult/password"): "own",
     ("POST", "/consult/password"): "own",
+    ("POST", "/consult/signout-everywhere"): "own",
+    ("GET", "/consult/account"): "own",
+    ("GET", "/consult/account/export.json"): "own",
+    ("GET", "/consult/account/delete"): "own",
+    ("POST", "/consult/account/delete"): "own",
 }
 
 
 def request(browser: FlaskClient, method: str, url: str, data: dict[str, Any]):  # type: ignore[no-untyped-def]
     if method == "GET":
-        return browser.get(url)
-    return browser.post(url, data={"csrf_token": csrf(browser), **data}, content_type="multipart/form-data")
+        response = browser.get(url)
+    else:
+        response = browser.post(url, data={"csrf_token": csrf(browser), **data}, content_type="multipart/form-data")
+    response.get_data()  # read a streamed file download whole, then close it: no file handle outlives the test
+    response.close()
+    return response
 
 
 @pytest.fixture
@@ -254,8 +266,9 @@ def test_a_link_of_another_assessment_is_not_reached_through_yours(world: World)
     for action in ("revoke", "regenerate", "expiry"):
         url = world.url(f"/consult/assessments/<assessment_id>/links/{world.values['other_link_id']}/{action}")
         assert request(owner, "POST", url, {}).status_code == 404
-    assert owner.get(world.url("/consult/assessments/<assessment_id>", assessment_id=999999)).status_code == 404
-    assert owner.get(world.url("/consult/clients/<client_id>", client_id=999999)).status_code == 404
+    for made_up in ("A" * 16, "1", "x" * 200):
+        assert owner.get(world.url("/consult/assessments/<assessment_id>", assessment_id=made_up)).status_code == 404
+        assert owner.get(world.url("/consult/clients/<client_id>", client_id=made_up)).status_code == 404
 
 
 @pytest.mark.parametrize(("method", "rule", "need"), TOKEN_ROUTES, ids=[f"{m} {r}" for m, r, _ in TOKEN_ROUTES])
@@ -265,7 +278,13 @@ def test_token_routes_open_only_with_a_working_token_of_the_right_kind(
     tokens = world.values["tokens"]
     browser = world.browsers["anonymous"]
     missing = browser.get("/no-such-page").data
-    expected = {"answer": True, "read": need == "read", "revoked": False, "expired": False, "made-up": False}
+    expected = {
+        "answer": need != "firm",
+        "read": need == "read",
+        "revoked": False,
+        "expired": False,
+        "made-up": False,
+    }
     for kind, allowed in expected.items():
         token = tokens.get(kind, "x" * 43)
         response = request(browser, method, world.url(rule, token=token), {})
@@ -283,7 +302,7 @@ def test_files_and_actions_of_another_assessment_are_not_reached_through_yours(w
     other = world.browsers["another consultant"]
     elsewhere = world.values["tokens"]["elsewhere"]
     theirs = other.get("/consult/").text
-    their_assessment = re.search(r"/consult/assessments/(\d+)", theirs).group(1)  # type: ignore[union-attr]
+    their_assessment = re.search(r"/consult/assessments/([A-Za-z0-9_-]{16})", theirs).group(1)  # type: ignore[union-attr]
     missing = other.get("/no-such-page").data
     for url in (
         f"/consult/assessments/{their_assessment}/evidence/{world.values['file_id']}",
@@ -313,8 +332,47 @@ def test_routes_without_an_object_send_strangers_to_sign_in_and_show_consultants
             assert response.status_code == 302 and response.headers["Location"].startswith("/consult/signin?next=")
             assert "Owner Client Ltd" not in other.get(rule).text
     assert request(anonymous, "POST", "/consult/clients/new", {"name": "X"}).status_code == 302
-    adopt = request(other, "POST", "/consult/adopt", {"link": world.values["tokens"]["answer"], "client": "0"})
+    adopt = request(other, "POST", "/consult/adopt", {"link": world.values["tokens"]["answer"], "client": "new"})
     assert adopt.status_code == 400 and "another consultant" in adopt.text
+
+
+def test_a_post_without_a_form_token_through_a_link_that_cannot_answer_is_a_404(world: World) -> None:
+    """The form-token error handler must not load the page of a dead link (it answered 500 when it did)."""
+    browser = world.browsers["anonymous"]
+    missing = browser.get("/no-such-page").data
+    for kind in ("read", "revoked", "expired", "made-up"):
+        token = world.values["tokens"].get(kind, "x" * 43)
+        response = browser.post(world.url("/a/<token>/s/<page_id>", token=token), data={"anything": "1"})
+        assert response.status_code == 404 and response.data == missing, kind
+    alive = browser.post(world.url("/a/<token>/s/<page_id>"), data={})
+    assert alive.status_code == 400 and "session had expired" in alive.text
+
+
+def test_a_self_started_firms_own_link_deletes_its_assessment_and_nothing_else(world: World) -> None:
+    from sqlalchemy import func, select
+
+    from questionnaire.extensions import db
+    from questionnaire.models import Answer, Assessment, Client
+
+    from ..helpers import start
+
+    firm = world.app.test_client()
+    token = start(firm, BANK, organisation="Firm On Its Own")
+    answer_page(firm, token, questionnaire(world.app, BANK).pages[0], lambda e: "2")
+    with world.app.app_context():
+        before = [db.session.scalar(select(func.count(model.id))) for model in (Client, Assessment, Answer)]
+    assert "Delete this assessment" in firm.get(f"/a/{token}").text
+    unconfirmed = request(firm, "POST", f"/a/{token}/delete", {})
+    assert unconfirmed.status_code == 400 and "Tick the box" in unconfirmed.text
+    deleted = request(firm, "POST", f"/a/{token}/delete", {"confirm": "y"})
+    assert deleted.status_code == 302
+    assert firm.get(f"/a/{token}").status_code == 404
+    with world.app.app_context():
+        after = [db.session.scalar(select(func.count(model.id))) for model in (Client, Assessment, Answer)]
+    answered = len(questionnaire(world.app, BANK).pages[0].entries)
+    assert after == [before[0] - 1, before[1] - 1, before[2] - answered]  # the owner's client is untouched
+    owner = world.browsers["owner"]
+    assert owner.get(world.url("/consult/assessments/<assessment_id>")).status_code == 200
 
 
 def test_every_route_is_in_the_matrix(app: Flask) -> None:

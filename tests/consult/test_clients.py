@@ -86,25 +86,26 @@ def test_adopting_a_firms_assessment_as_a_new_client(app: Flask) -> None:
     token = start(firm, BANK, organisation="Greenfield Foods")
     answer_page(firm, token, questionnaire(app, BANK).pages[0], lambda e: "3")
     owner = consultant(app)
-    wrong = post(owner, "/consult/adopt", {"link": "https://preaudit.test/a/" + "x" * 43, "client": "0"})
+    wrong = post(owner, "/consult/adopt", {"link": "https://preaudit.test/a/" + "x" * 43, "client": "new"})
     assert wrong.status_code == 400 and "not a working resume link" in wrong.text
-    adopted = post(owner, "/consult/adopt", {"link": f"http://preaudit.test/a/{token}/s/4", "client": "0"})
+    adopted = post(owner, "/consult/adopt", {"link": f"http://preaudit.test/a/{token}/s/4", "client": "new"})
     assert adopted.status_code == 302
-    assessment_id = int(adopted.headers["Location"].rsplit("/", 1)[1])
+    assessment_id = adopted.headers["Location"].rsplit("/", 1)[1]
     page = owner.get(f"/consult/assessments/{assessment_id}").text
     assert "Greenfield Foods" in page and "The firm’s own link" in page
     assert "Greenfield Foods" in owner.get("/consult/").text
     assert firm.get(f"/a/{token}").status_code == 200  # the firm's link keeps working
-    again = post(owner, "/consult/adopt", {"link": token, "client": "0"})
+    again = post(owner, "/consult/adopt", {"link": token, "client": "new"})
     assert again.status_code == 400 and "already one of yours" in again.text
     link_id = owner_link(app, assessment_id)
     post(owner, f"/consult/assessments/{assessment_id}/links/{link_id}/revoke")
     assert firm.get(f"/a/{token}").status_code == 404  # until revoked
 
 
-def owner_link(app: Flask, assessment_id: int) -> int:
+def owner_link(app: Flask, assessment_id: str) -> str:
     with app.app_context():
-        return db.session.scalars(select(Link.id).where(Link.assessment_id == assessment_id)).one()
+        statement = select(Link.public_id).join(Assessment).where(Assessment.public_id == assessment_id)
+        return db.session.scalars(statement).one()
 
 
 def test_adopting_into_an_existing_client_keeps_the_answers(app: Flask) -> None:

@@ -12,7 +12,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import select, text
 
 from questionnaire.extensions import db
-from questionnaire.models import Answer, Link
+from questionnaire.models import Answer, Assessment, Link
 
 from ..assess.test_walkthrough import questionnaire
 from ..helpers import answer_page, form_data
@@ -27,7 +27,7 @@ def owner(app: Flask) -> FlaskClient:
     return consultant(app)
 
 
-def setup(owner: FlaskClient, name: str = "Acme Precision Ltd") -> int:
+def setup(owner: FlaskClient, name: str = "Acme Precision Ltd") -> str:
     return add_assessment(owner, add_client(owner, name), BANK)
 
 
@@ -45,7 +45,7 @@ def test_a_link_opens_its_assessment_and_names_its_respondent(app: Flask, owner:
     assert "Quinn &lt;Okafor&gt;" in page.text and "Quality manager" in page.text
     assert answer_page(browser, token, questionnaire(app, BANK).pages[0], lambda e: "3").status_code == 302
     with app.app_context():
-        assessments = set(db.session.scalars(select(Link.assessment_id).join(Answer)))
+        assessments = set(db.session.scalars(select(Assessment.public_id).join(Link).join(Answer)))
     assert assessments == {first}  # its answers went to its one assessment
     assert second != first
 

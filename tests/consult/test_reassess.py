@@ -40,14 +40,15 @@ def test_reassessment_starts_from_the_agreed_answers_and_respondents_take_over(a
     before = score_of(owner.get(f"/consult/assessments/{first}/results").text)
 
     response = post(owner, f"/consult/assessments/{first}/reassess")
-    second = int(ID_IN.search(response.headers["Location"]).group(1))  # type: ignore[union-attr]
+    second = ID_IN.search(response.headers["Location"]).group(1)  # type: ignore[union-attr]
     assert second != first
     with app.app_context():
-        fresh = db.session.get(Assessment, second)
-        assert fresh.previous_id == first and fresh.bank_ids == [BANK] and str(fresh.certified_on) == "2026-03-15"
+        fresh = db.session.scalars(select(Assessment).where(Assessment.public_id == second)).one()
+        previous = db.session.scalars(select(Assessment).where(Assessment.public_id == first)).one()
+        assert fresh.previous_id == previous.id and fresh.bank_ids == [BANK] and str(fresh.certified_on) == "2026-03-15"
         carried = {
             row.question_key: row
-            for row in db.session.scalars(select(AgreedAnswer).where(AgreedAnswer.assessment_id == second))
+            for row in db.session.scalars(select(AgreedAnswer).where(AgreedAnswer.assessment_id == fresh.id))
         }
     answered = sum(len(p.entries) for p in pages[:3])
     assert len(carried) == answered and all(row.carried for row in carried.values())
@@ -73,7 +74,7 @@ def test_the_client_page_charts_score_per_clause_over_time(app: Flask) -> None:
     browser = app.test_client()
     for page in pages:
         answer_page(browser, issue(owner, first, f"P {page.id}"), page, lambda e: "1")
-    second = int(ID_IN.search(post(owner, f"/consult/assessments/{first}/reassess").headers["Location"]).group(1))  # type: ignore[union-attr]
+    second = ID_IN.search(post(owner, f"/consult/assessments/{first}/reassess").headers["Location"]).group(1)  # type: ignore[union-attr]
     answer_page(browser, issue(owner, second, "Quinn"), pages[0], lambda e: "3")
     html = owner.get(f"/consult/clients/{client_id}").text
     assert 'data-chart="trend-iso14001-2015"' in html

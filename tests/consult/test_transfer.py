@@ -45,7 +45,7 @@ def answered_assessment(app: Flask, owner: FlaskClient) -> tuple[int, int]:
     return client_id, assessment_id
 
 
-def upload(owner: FlaskClient, client_id: int, body: bytes):  # type: ignore[no-untyped-def]
+def upload(owner: FlaskClient, client_id: str, body: bytes):  # type: ignore[no-untyped-def]
     token = csrf_from(owner.get(f"/consult/clients/{client_id}/import").text)
     return owner.post(
         f"/consult/clients/{client_id}/import",
@@ -68,7 +68,7 @@ def test_json_export_import_export_gives_identical_bytes(app: Flask) -> None:
 
     response = upload(owner, client_id, exported.data)
     assert response.status_code == 302
-    imported = int(ID_IN.search(response.headers["Location"]).group(1))  # type: ignore[union-attr]
+    imported = ID_IN.search(response.headers["Location"]).group(1)  # type: ignore[union-attr]
     assert imported != assessment_id
     again = owner.get(f"/consult/assessments/{imported}/export.json")
     assert again.data == exported.data
@@ -99,6 +99,14 @@ def change(data: dict[str, Any], path: list[Any], value: Any) -> bytes:
         (lambda d: b"[1, 2]", "not a Preaudit assessment export"),
         (lambda d: change(d, ["format"], "someone-else"), "not a Preaudit assessment export"),
         (lambda d: change(d, ["version"], 2), "format version 2"),
+        (lambda d: change(d, ["version"], 1.0), "format version 1.0; this site reads version 1"),
+        (lambda d: change(d, ["version"], True), "format version true; this site reads version 1"),
+        (lambda d: json.dumps(d)[:-1].encode() + b', "x": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", "nests more"),
+        (lambda d: json.dumps(d)[:-1].encode() + b', "x": ' + b"9" * 5000 + b"}", "A number has 5000 digits"),
+        (lambda d: change(d, ["respondents", 0, "name"], "bad\u0085name"), "(U+0085)"),
+        (lambda d: change(d, ["respondents", 0, "role"], "two\nlines"), "Keep this on one line"),
+        (lambda d: change(d, ["scope"], "x\ud800y"), "(U+D800)"),
+        (lambda d: json.dumps(d).replace('"version": 1', '"version": 1, "version": 1').encode(), "appears twice"),
         (lambda d: change(d, ["standards", 0, "bank"], "iso99999-2030"), "not available on this site"),
         (lambda d: change(d, ["standards", 0, "edition"], "2008"), "edition 2008"),
         (
@@ -135,6 +143,32 @@ def test_bad_files_are_refused_and_change_nothing(app: Flask, mutate, message: s
     with app.app_context():
         assert db.session.scalar(select(func.count(Assessment.id))) == count
     assert owner.get(f"/consult/assessments/{assessment_id}/export.json").data == exported
+
+
+def test_a_schema_error_names_its_line_and_wrong_types_are_refused(app: Flask) -> None:
+    owner = consultant(app)
+    client_id, assessment_id = answered_assessment(app, owner)
+    exported = owner.get(f"/consult/assessments/{assessment_id}/export.json").text
+    lines = exported.splitlines()
+    where = next(number for number, line in enumerate(lines, 1) if '"level": 1' in line)
+    for wrong in ("1.0", "true", '"1"'):
+        changed = lines[where - 1].replace('"level": 1', f'"level": {wrong}')
+        bad = "\n".join([*lines[: where - 1], changed, *lines[where:]])
+        response = upload(owner, client_id, bad.encode())
+        assert response.status_code == 400 and f"Line {where}: the file does not match" in response.text, wrong
+        assert "Input should be a valid integer" in response.text
+    with app.app_context():
+        assert db.session.scalar(select(func.count(Assessment.id))) == 1
+
+
+def test_a_file_with_a_byte_order_mark_imports(app: Flask) -> None:
+    owner = consultant(app)
+    client_id, assessment_id = answered_assessment(app, owner)
+    exported = owner.get(f"/consult/assessments/{assessment_id}/export.json").data
+    response = upload(owner, client_id, b"\xef\xbb\xbf" + exported)
+    assert response.status_code == 302
+    imported = ID_IN.search(response.headers["Location"]).group(1)  # type: ignore[union-attr]
+    assert owner.get(f"/consult/assessments/{imported}/export.json").data == exported
 
 
 def test_an_import_never_lands_in_another_consultants_client(app: Flask) -> None:

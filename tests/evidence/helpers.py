@@ -108,4 +108,6 @@ def stored_files(app: Flask) -> list[str]:
         return list(storage().digests())
 
 
-FILE_LINK = re.compile(r'href="(/(?:a/[A-Za-z0-9_-]{43}|consult/assessments/\d+)/evidence/([A-Za-z0-9_-]{16}))"')
+FILE_LINK = re.compile(
+    r'href="(/(?:a/[A-Za-z0-9_-]{43}|consult/assessments/[A-Za-z0-9_-]{16})/evidence/([A-Za-z0-9_-]{16}))"'
+)

@@ -41,8 +41,8 @@ def test_firm_uploads_consultant_takes_the_pack_findings_close_with_evidence_and
 
     # the consultant adopts the firm's assessment and downloads the stage 1 pack
     owner = consultant(app)
-    adopted = post(owner, "/consult/adopt", {"link": f"http://preaudit.test/a/{token}", "client": "0"})
-    assessment_id = int(re.search(r"/consult/assessments/(\d+)", adopted.headers["Location"]).group(1))  # type: ignore[union-attr]
+    adopted = post(owner, "/consult/adopt", {"link": f"http://preaudit.test/a/{token}", "client": "new"})
+    assessment_id = re.search(r"/consult/assessments/([A-Za-z0-9_-]+)", adopted.headers["Location"]).group(1)  # type: ignore[union-attr]
     base = f"/consult/assessments/{assessment_id}"
     response = owner.get(f"{base}/evidence/pack.zip")
     assert response.status_code == 200 and response.headers["Content-Disposition"].startswith("attachment;")

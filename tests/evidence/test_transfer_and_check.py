@@ -10,10 +10,11 @@ import time
 from pathlib import Path
 
 from flask import Flask
+from sqlalchemy import select
 
 from questionnaire.domain.storage import digest_of, storage
 from questionnaire.extensions import db
-from questionnaire.models import FindingAction
+from questionnaire.models import Assessment, FindingAction
 
 from ..consult.helpers import add_assessment, add_client, consultant, csrf, post
 from .helpers import POLICY_KEY, RECORD_KEYS, pdf, png, rows, stored_files, upload
@@ -31,9 +32,10 @@ def test_export_import_export_is_byte_identical_with_actions_and_files(app: Flas
         == 302
     )
     with app.app_context():
+        internal = db.session.scalar(select(Assessment.id).where(Assessment.public_id == assessment))
         db.session.add(
             FindingAction(
-                assessment_id=assessment,
+                assessment_id=internal,
                 bank_id="iso9001-2015",
                 clause_id="9.2",
                 title="ISO 9001:2015 9.2 Internal audit",
@@ -63,7 +65,7 @@ def test_export_import_export_is_byte_identical_with_actions_and_files(app: Flas
         content_type="multipart/form-data",
     )
     assert imported.status_code == 302
-    copy = re.search(r"/consult/assessments/(\d+)", imported.headers["Location"]).group(1)  # type: ignore[union-attr]
+    copy = re.search(r"/consult/assessments/([A-Za-z0-9_-]{16})", imported.headers["Location"]).group(1)  # type: ignore[union-attr]
     assert owner.get(f"/consult/assessments/{copy}/export.json").data == first
     assert len(rows(app)) == 6 and len(stored_files(app)) == 3  # the copy refers to the same bytes
 

@@ -85,3 +85,36 @@ def test_reimporting_an_unchanged_export_loses_nothing(app: Flask, client: Flask
     assert download(client, token) == exported
     reopened = client.get(f"/a/{token}/s/A.7").text
     assert is_checked(reopened, entry.field_name, "na") and "Revisit if we rent an office" in reopened
+
+
+def test_an_unterminated_quote_is_refused_on_its_line_and_clears_nothing(client: FlaskClient) -> None:
+    token = start(client, BANK)
+    assert upload_bytes(client, token, (HEADER + "A.5.1,yes,In place,3\n").encode()).status_code == 302
+    broken = HEADER + 'A.5.1,yes,"Done by IT,3\nA.5.2,yes,,2\n'  # the quote swallows the rest of the file
+    response = upload_bytes(client, token, broken.encode())
+    assert response.status_code == 400
+    assert "Line 2: a cell opens a quote (&#34;) here that is never closed" in response.text
+    row = first_row(client, token)
+    assert (row["level"], row["justification"]) == ("3", "In place")
+
+
+def test_a_quote_followed_by_more_text_is_refused(client: FlaskClient) -> None:
+    token = start(client, BANK)
+    response = upload_bytes(client, token, (HEADER + 'A.5.1,yes,"Done" by IT,3\n').encode())
+    assert response.status_code == 400 and "Line 2: a quoted cell goes on after its closing quote" in response.text
+
+
+def test_a_semicolon_csv_from_a_european_excel_is_read(client: FlaskClient) -> None:
+    token = start(client, BANK)
+    text = "\ufeffcontrol;included;justification;level\r\nA.5.1;no;Pas de sous-traitance, donc hors périmètre;\r\n"
+    assert upload_bytes(client, token, text.encode()).status_code == 302
+    row = first_row(client, token)
+    assert (row["included"], row["justification"]) == ("no", "Pas de sous-traitance, donc hors périmètre")
+
+
+def test_c1_control_characters_are_refused_as_on_the_question_page(client: FlaskClient) -> None:
+    token = start(client, BANK)
+    response = upload_bytes(client, token, (HEADER + "A.5.1,no,Out of\u0085 scope,\n").encode())
+    assert response.status_code == 400
+    assert "Line 2: column justification: contains an invisible control character (U+0085)" in response.text
+    assert first_row(client, token)["included"] == ""
