@@ -16,19 +16,28 @@ from .core import (
     new_public_id,
     utcnow,
 )
+from .accounts import TOKEN_CONFIRM, TOKEN_RESET, AccountToken, FirmLogo
+from .mail import DigestSent, MailRecord, ReminderSent
 
 __all__ = [
     "LINK_ANSWER",
     "LINK_READ",
     "PUBLIC_ID_BYTES",
+    "TOKEN_CONFIRM",
+    "TOKEN_RESET",
+    "AccountToken",
     "AgreedAnswer",
     "Answer",
     "Assessment",
     "AssessmentStandard",
     "Client",
     "Consultant",
+    "DigestSent",
+    "FirmLogo",
     "Link",
+    "MailRecord",
     "PublicIdMixin",
+    "ReminderSent",
     "hash_token",
     "new_public_id",
     "utcnow",
