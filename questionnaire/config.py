@@ -35,6 +35,16 @@ class Defaults:
     SIGN_IN_RATE_LIMIT = "10 per minute;60 per hour"  # consultant sign-in and sign-up attempts per address
     JOBS_IMMEDIATE = False  # tests: a job runs at once in the caller instead of on the queue
     JOBS_REDIS_URL: str | None = None  # set from REDIS_URL: the job queue in Redis instead of instance/jobs.sqlite3
+    # e-mail (questionnaire/mail): without MAIL_URL, messages are written to MAIL_OUTBOX and shown to copy
+    MAIL_URL: str | None = None  # smtp://user:password@host:587 (STARTTLS) or smtps://user:password@host:465
+    MAIL_FROM = "Preaudit <preaudit@localhost>"  # From address; the consultant's name is shown beside it
+    MAIL_TIMEOUT = 10  # seconds for every SMTP connection and command
+    MAIL_CA_FILE: str | None = None  # extra certificate authority for the mail server's TLS (a private relay)
+    MAIL_OUTBOX: str | None = None  # folder for .eml files when there is no MAIL_URL; None -> instance/outbox
+    SITE_URL: str | None = None  # https://preaudit.example.com: links in e-mails; required with MAIL_URL
+    RESET_RATE_LIMIT = "5 per hour"  # password-reset requests per client address
+    RESET_TOKEN_HOURS = 2  # a password-reset link works this long, once
+    CONFIRM_TOKEN_DAYS = 7  # an address-confirmation link works this long, once
     COMPRESS_MIMETYPES = ["text/html", "text/css", "text/javascript", "application/javascript", "text/csv"]
 
 
@@ -47,6 +57,10 @@ def database_url_from_env() -> str | None:
         if url.startswith(prefix):
             return "postgresql+psycopg://" + url[len(prefix) :]
     return url
+
+
+def mail_url_from_env() -> str | None:
+    return os.environ.get("MAIL_URL") or None
 
 
 def redis_url_from_env() -> str | None:

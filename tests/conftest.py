@@ -20,6 +20,7 @@ from sqlalchemy import event
 
 from questionnaire import create_app
 from questionnaire.extensions import db
+from questionnaire.jobs import huey
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
@@ -59,6 +60,7 @@ def app(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator
 @pytest.fixture(autouse=True)
 def _empty_tables(request: pytest.FixtureRequest) -> Iterator[None]:
     yield
+    huey.flush()  # retries a test scheduled (in the in-memory queue) never reach the next test
     if "app" not in request.fixturenames:
         return
     application: Flask = request.getfixturevalue("app")
@@ -107,3 +109,6 @@ def count_queries(app: Flask) -> Iterator[QueryCounter]:
     event.listen(engine, "before_cursor_execute", counter)
     yield counter
     event.remove(engine, "before_cursor_execute", counter)
+
+
+from .mailserver import certificate_authority, outbox, smtp, smtps  # noqa: E402, F401  (fixtures for every test)

@@ -1,5 +1,6 @@
 """Database models, one module per concern; import them from here. They never commit: the request does, once."""
 
+from .accounts import PURPOSE_CONFIRM, PURPOSE_RESET, AccountToken, FirmLogo
 from .core import (
     LINK_ANSWER,
     LINK_READ,
@@ -16,15 +17,14 @@ from .core import (
     new_public_id,
     utcnow,
 )
-from .accounts import TOKEN_CONFIRM, TOKEN_RESET, AccountToken, FirmLogo
 from .mail import DigestSent, MailRecord, ReminderSent
 
 __all__ = [
     "LINK_ANSWER",
     "LINK_READ",
     "PUBLIC_ID_BYTES",
-    "TOKEN_CONFIRM",
-    "TOKEN_RESET",
+    "PURPOSE_CONFIRM",
+    "PURPOSE_RESET",
     "AccountToken",
     "AgreedAnswer",
     "Answer",

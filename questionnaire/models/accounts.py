@@ -10,8 +10,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 from ..extensions import db
 from .core import utcnow
 
-TOKEN_RESET = "reset"  # sets a new password
-TOKEN_CONFIRM = "confirm"  # confirms that `email` reaches the consultant (after sign-up, or a change of address)
+PURPOSE_RESET = "reset"  # sets a new password
+PURPOSE_CONFIRM = "confirm"  # confirms that `email` reaches the consultant (after sign-up, or a change of address)
 
 
 class AccountToken(db.Model):
