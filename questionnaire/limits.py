@@ -15,3 +15,5 @@ from .extensions import limiter
 start_limit = limiter.limit(lambda: current_app.config["START_RATE_LIMIT"], methods=["POST"])
 # for the sign-in view of consultant accounts: `@sign_in_limit` on it is all it takes
 sign_in_limit = limiter.limit(lambda: current_app.config["SIGN_IN_RATE_LIMIT"], methods=["POST"])
+# password-reset and confirmation requests send mail: few per address, and the page answers the same either way
+reset_limit = limiter.limit(lambda: current_app.config["RESET_RATE_LIMIT"], methods=["POST"])

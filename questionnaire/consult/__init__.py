@@ -4,4 +4,12 @@ from flask import Blueprint
 
 bp = Blueprint("consult", __name__, url_prefix="/consult")
 
-from . import account_routes, assessment_routes, client_routes, link_routes  # noqa: E402, F401
+from . import (  # noqa: E402, F401
+    account_routes,
+    assessment_routes,
+    client_routes,
+    invite_routes,
+    link_routes,
+    password_routes,
+    settings_routes,
+)

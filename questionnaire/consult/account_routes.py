@@ -1,4 +1,4 @@
-"""Sign up, sign in (rate-limited), sign out and change password."""
+"""Sign up (with a confirmation message), sign in (rate-limited), sign out and change password."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from flask import flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.wrappers import Response
 
+from ..domain import accounts_mail
 from ..extensions import db
 from ..limits import sign_in_limit
 from ..models import Consultant
@@ -42,12 +43,20 @@ def signup() -> Page:
     if form.validate_on_submit():
         try:
             user = accounts.create_user(form.email.data, form.name.data, form.password.data)
-        except accounts.AccountError as exc:
+        except accounts.AddressTaken as exc:
+            accounts_mail.address_taken(exc.holder)  # the one place an attempt on a taken address is handled
+            db.session.commit()
             form.email.errors = [str(exc)]
         else:
+            db.session.flush()
+            accounts_mail.send_confirmation(user)
             db.session.commit()
             start_session(user)
-            flash("Your consultant account is ready. Add your first client.", "success")
+            flash(
+                "Your consultant account is ready. Add your first client. A message to confirm your address is on its "
+                "way: open it, so that Preaudit can send invitations in your name.",
+                "success",
+            )
             return redirect(url_for(".dashboard"))
     return render_template("consult/signup.html", form=form), 400 if form.errors else 200
 

@@ -13,6 +13,7 @@ from ..assess.context import for_assessment
 from ..assess.forms import NA
 from ..assess.routes import render_results
 from ..banks.flask_glue import registry
+from ..domain import invitations
 from ..extensions import db
 from ..models import Assessment
 from ..reports import cycle
@@ -45,6 +46,7 @@ def assessment(assessment_id: int) -> str:
         expiry_form=ExpiryForm(),
         confirm=ConfirmForm(),
         today=datetime.now(UTC).date(),
+        mail_state=invitations.latest_mail(found),
     )
 
 

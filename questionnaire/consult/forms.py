@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import (
+    BooleanField,
     DateField,
     EmailField,
     Field,
@@ -22,6 +24,8 @@ from wtforms import (
 from wtforms.validators import DataRequired, EqualTo, Length, NumberRange, Optional, ValidationError
 
 from ..assess.forms import LEVELS, NA, NOTE_MAX, REASON_MAX, SCOPE_MAX, MultiCheckboxField
+from ..domain.invitations import NOTE_MAX as MESSAGE_MAX
+from ..mail.addresses import address_problem, clean_address
 from ..models import LINK_ANSWER, LINK_READ
 
 PASSWORD_MIN = 10
@@ -33,6 +37,22 @@ def plain_text(_form: FlaskForm, field: Field) -> None:
     """Names, roles and notes are text: control characters (NUL and the like) are refused, not stored."""
     if field.data and CONTROL.search(field.data):
         raise ValidationError("Remove the control characters from this text.")
+
+
+def an_address(_form: FlaskForm, field: Field) -> None:
+    """An optional e-mail address, kept trimmed and with its domain lower-cased."""
+    if field.data and field.data.strip():
+        if (address := clean_address(field.data)) is None:
+            raise ValidationError(address_problem(field.data))
+        field.data = address
+    else:
+        field.data = None
+
+
+def not_in_the_past(_form: FlaskForm, field: Field) -> None:
+    """A link that expired the day it was made would be dead on arrival: the expiry is today or later."""
+    if field.data and field.data < datetime.now(UTC).date():
+        raise ValidationError("Give today or a later day: a link with an expiry in the past would not open at all.")
 
 
 class SignUpForm(FlaskForm):
@@ -54,6 +74,43 @@ class SignInForm(FlaskForm):
     email = EmailField("Email address", validators=[DataRequired(), Length(max=254)])
     password = PasswordField("Password", validators=[DataRequired(), Length(max=200)])
     next = HiddenField()
+
+
+class ForgotForm(FlaskForm):
+    email = EmailField("Email address", validators=[DataRequired(), Length(max=254), plain_text])
+
+
+class ResetForm(FlaskForm):
+    password = PasswordField(
+        "New password",
+        validators=[DataRequired(), Length(min=PASSWORD_MIN, max=200, message=LENGTH_MESSAGE)],
+        description=f"At least {PASSWORD_MIN} characters.",
+    )
+    confirm = PasswordField(
+        "New password again", validators=[DataRequired(), EqualTo("password", "The passwords differ.")]
+    )
+
+
+class ProfileForm(FlaskForm):
+    firm_name = StringField(
+        "Your firm",
+        validators=[Optional(), Length(max=120), plain_text],
+        description="On report covers and in the invitations you send. Leave empty to show only your name.",
+    )
+    weekly_digest = BooleanField("Send me a weekly digest of open assessments (Mondays)")
+
+
+class LogoForm(FlaskForm):
+    logo = FileField(
+        "Logo",
+        validators=[FileRequired("Choose a PNG or JPEG file.")],
+        description="PNG or JPEG, at most 200 KiB. It is redrawn at up to 600 × 200 pixels.",
+    )
+
+
+class EmailChangeForm(FlaskForm):
+    email = EmailField("New email address", validators=[DataRequired(), Length(max=254), an_address])
+    password = PasswordField("Your password", validators=[DataRequired(), Length(max=200)])
 
 
 class PasswordForm(FlaskForm):
@@ -100,13 +157,54 @@ class LinkForm(FlaskForm):
         ],
         default=LINK_ANSWER,
     )
+    email = EmailField(
+        "E-mail address",
+        validators=[Optional(), Length(max=254), an_address],
+        description="Optional. With it, the link is sent to them with your message.",
+    )
     expires_on = DateField(
-        "Expires after", validators=[Optional()], description="Optional. The link stops working after this day."
+        "Expires after",
+        validators=[Optional(), not_in_the_past],
+        description="Optional. The link stops working after this day.",
+    )
+    note = TextAreaField(
+        "Your message",
+        validators=[Optional(), Length(max=MESSAGE_MAX), plain_text],
+        description="Optional. Added to the invitation, above the link.",
     )
 
 
 class ExpiryForm(FlaskForm):
-    expires_on = DateField("Expires after", validators=[Optional()])
+    expires_on = DateField("Expires after", validators=[Optional(), not_in_the_past])
+
+
+class ResendForm(FlaskForm):
+    """Regenerate a link (the old one stops working) and, with an address, send the new one."""
+
+    email = EmailField(
+        "E-mail address",
+        validators=[Optional(), Length(max=254), an_address],
+        description="Leave it empty to copy the new link yourself.",
+    )
+    note = TextAreaField(
+        "Your message", validators=[Optional(), Length(max=MESSAGE_MAX), plain_text], description="Optional."
+    )
+
+
+class BulkForm(FlaskForm):
+    people = TextAreaField(
+        "People, one a line",
+        validators=[Optional(), Length(max=60_000)],
+        description="Name, role, e-mail, separated by commas (or semicolons, or tabs); the role may be left out. "
+        "“Name <e-mail>” works too. A spreadsheet's columns pasted here come out right.",
+    )
+    file = FileField("Or a CSV file", description="UTF-8, the same three columns; a header line is skipped.")
+    note = TextAreaField(
+        "Your message",
+        validators=[Optional(), Length(max=MESSAGE_MAX), plain_text],
+        description="Optional. Added to every invitation, above the link.",
+    )
+    expires_on = DateField("Links expire after", validators=[Optional(), not_in_the_past])
 
 
 class AgreeForm(FlaskForm):

@@ -32,6 +32,14 @@ class AccountError(ValueError):
     """A sign-up or password change the user can fix; the message says how."""
 
 
+class AddressTaken(AccountError):
+    """Sign-up with an address that already has an account; `holder` is that account (to tell its owner)."""
+
+    def __init__(self, holder: Consultant) -> None:
+        super().__init__("An account with this email address already exists. Sign in instead.")
+        self.holder = holder
+
+
 def normalise_email(email: str) -> str:
     return email.strip().lower()
 
@@ -43,8 +51,8 @@ def find_by_email(email: str) -> Consultant | None:
 
 
 def create_user(email: str, name: str, password: str) -> Consultant:
-    if find_by_email(email) is not None:
-        raise AccountError("An account with this email address already exists. Sign in instead.")
+    if (holder := find_by_email(email)) is not None:
+        raise AddressTaken(holder)
     user = Consultant(email=normalise_email(email), name=name.strip(), password_hash=hasher().hash(password))
     db.session.add(user)
     return user
@@ -67,6 +75,11 @@ def change_password(user: Consultant, current: str, new: str) -> None:
     if not _verify(user.password_hash, current):
         raise AccountError("The current password is not right.")
     user.password_hash = hasher().hash(new)
+
+
+def password_matches(user: Consultant, password: str) -> bool:
+    """For changes that need the password again (a new e-mail address)."""
+    return _verify(user.password_hash, password)
 
 
 def load_user(session_id: str) -> Consultant | None:

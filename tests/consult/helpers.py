@@ -11,9 +11,7 @@ from werkzeug.test import TestResponse
 from ..conftest import csrf_from
 
 PASSWORD = "correct horse battery staple"
-ISSUED = re.compile(
-    r'id="issued-url" class="input resume-url" type="text" readonly value="http://preaudit.test/a/([A-Za-z0-9_-]{43})'
-)
+ISSUED = re.compile(r'id="issued-url"[^>]* value="https?://preaudit.test/a/([A-Za-z0-9_-]{43})')
 ID_IN = re.compile(r"/consult/(?:clients|assessments)/(\d+)")
 
 
@@ -67,3 +65,15 @@ def link_ids(app: Flask, assessment_id: int) -> list[int]:
 
     with app.app_context():
         return list(db.session.scalars(select(Link.id).where(Link.assessment_id == assessment_id).order_by(Link.id)))
+
+
+def age_link(app: Flask, link_id: int, expires_on) -> None:  # type: ignore[no-untyped-def]
+    """Time passes: the link's expiry date, which the forms only accept as today or later, is now `expires_on`."""
+    from questionnaire.extensions import db
+    from questionnaire.models import Link
+
+    with app.app_context():
+        link = db.session.get(Link, link_id)
+        assert link is not None
+        link.expires_on = expires_on
+        db.session.commit()

@@ -22,7 +22,7 @@ from flask.testing import FlaskClient
 
 from ..assess.test_walkthrough import questionnaire
 from ..helpers import answer_page
-from .helpers import add_assessment, add_client, consultant, csrf, issue, link_ids, post
+from .helpers import add_assessment, add_client, age_link, consultant, csrf, issue, link_ids, post
 
 BANK = "iso27001-2022"  # has an Annex A, so the Statement of Applicability routes exist
 
@@ -47,8 +47,9 @@ def build_world(app: Flask) -> World:
     answer = issue(owner, assessment_id, "Quinn", "Quality manager")
     read = issue(owner, assessment_id, "Board", access="read")
     revoked = issue(owner, assessment_id, "Gone")
-    expired = issue(owner, assessment_id, "Late", expires=(datetime.now(UTC).date() - timedelta(days=1)).isoformat())
+    expired = issue(owner, assessment_id, "Late")
     ids = link_ids(app, assessment_id)
+    age_link(app, ids[3], datetime.now(UTC).date() - timedelta(days=1))
     post(owner, f"/consult/assessments/{assessment_id}/links/{ids[2]}/revoke")
     elsewhere_client = add_client(other, "Elsewhere Ltd")
     elsewhere = add_assessment(other, elsewhere_client, BANK)
