@@ -22,6 +22,7 @@ from ..service.editions import carry_over, find_previous
 from ..service.operations import Saved, answer_rows, answers_of, save_answers, start_assessment
 from . import bp, nav
 from .context import Context, estimate_for, load, load_light, page_or_404
+from .done import DoneForm
 from .forms import EntryInput, Parsed, StartForm, na_label, parse_page, read_revision, read_rows
 from .layout import Page
 from .progress import progress, progress_of
@@ -86,6 +87,9 @@ def overview(token: str) -> str:
         token=token,
         progress=progress(context, answers),
         estimate=estimate_for(assessment.bank_ids, assessment.kind),
+        carried=len(carried_answers(assessment)),
+        consultant=assessment.organisation.consultant,  # type: ignore[union-attr]
+        done_form=DoneForm(),
     )
 
 
@@ -100,7 +104,9 @@ def page(token: str, page_id: str) -> Response | str | tuple[str, int]:
         ]
         inputs, answered = read_rows(current, carried + own, registry().renames)
         if carried:
-            _, answered = read_rows(current, own, registry().renames)
+            yours, answered = read_rows(current, own, registry().renames)
+            for name in inputs.keys() - yours.keys():
+                inputs[name].carried = True  # shown as last time's until this respondent saves the page
         return render_page(context, token, current, inputs, answered, context.assessment.revision)
     parsed = parse_page(current, request.form)
     saved = save_answers(context.respondent, parsed.values, read_revision(request.form))  # type: ignore[arg-type]
