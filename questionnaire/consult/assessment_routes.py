@@ -22,7 +22,7 @@ from ..scoring import AnswerValue
 from ..scoring.consensus import CONSENSUS_RULE, disagreements, merge
 from ..service import clients, consensus, dashboard, transfer
 from . import bp
-from .forms import AgreeForm, ConfirmForm, CycleForm, ExpiryForm, LinkForm
+from .forms import AgreeForm, ConfirmForm, CycleForm, ExpiryForm, LinkForm, PlanForm
 
 Page = Response | str | tuple[str, int]
 
@@ -47,7 +47,28 @@ def assessment(assessment_id: int) -> str:
         confirm=ConfirmForm(),
         today=datetime.now(UTC).date(),
         mail_state=invitations.latest_mail(found),
+        plan_form=PlanForm(obj=found),
     )
+
+
+@bp.post("/assessments/<int:assessment_id>/plan")
+def plan(assessment_id: int) -> Response:
+    """Name, due date and reminders, trend chart: small settings saved together from the assessment page."""
+    found = access.assessment(assessment_id)
+    form = PlanForm()
+    if form.validate_on_submit():
+        due = form.due_on.data
+        if due and due < datetime.now(UTC).date() and due != found.due_on:
+            form.due_on.errors = ["Give today or a later day: reminders go out before the due date."]
+        else:
+            days = 3 if form.remind_days.data is None else form.remind_days.data
+            clients.set_plan(found, form.name.data, due, days, bool(form.in_trends.data))
+            db.session.commit()
+            flash("Assessment details saved.", "success")
+    for field in form:
+        for error in field.errors:
+            flash(f"{field.label.text}: {error}", "error")
+    return redirect(url_for(".assessment", assessment_id=found.id, _anchor="plan"))
 
 
 @bp.get("/assessments/<int:assessment_id>/results")

@@ -139,7 +139,29 @@ class ClientForm(FlaskForm):
 
 
 class AssessmentForm(FlaskForm):
+    name = StringField(
+        "Name",
+        validators=[Optional(), Length(max=120), plain_text],
+        description="Optional, to tell assessments apart: “Gap analysis”, “Surveillance 2027”.",
+    )
     standards = MultiCheckboxField("Standards", validators=[DataRequired(message="Choose at least one standard.")])
+
+
+class PlanForm(FlaskForm):
+    """An assessment's name, its due date and reminders, and whether it is a point of the client's trend."""
+
+    name = StringField("Name", validators=[Optional(), Length(max=120), plain_text])
+    due_on = DateField(
+        "Answers due by",
+        validators=[Optional()],
+        description="Respondents with an address who are not done yet get a reminder before it and on the day.",
+    )
+    remind_days = IntegerField(
+        "First reminder, days before",
+        validators=[Optional(), NumberRange(min=0, max=30, message="Give a number of days from 0 to 30.")],
+        default=3,
+    )
+    in_trends = BooleanField("Show it in the client’s chart of scores over time")
 
 
 class LinkForm(FlaskForm):
@@ -219,6 +241,15 @@ class CycleForm(FlaskForm):
     stage2 = DateField("Stage 2 audit", validators=[Optional()])
     certified = DateField("Certificate issued", validators=[Optional()])
 
+    def validate_stage2(self, field: Field) -> None:
+        if field.data and self.stage1.data and field.data < self.stage1.data:
+            raise ValidationError("Stage 2 comes after stage 1: give a day on or after the stage 1 audit.")
+
+    def validate_certified(self, field: Field) -> None:
+        audits = [day for day in (self.stage1.data, self.stage2.data) if day]
+        if field.data and audits and field.data < max(audits):
+            raise ValidationError("The certificate is issued after the audits: give a day on or after the last one.")
+
 
 class ImportForm(FlaskForm):
     file = FileField("Assessment export (JSON)", validators=[FileRequired("Choose the JSON file to import.")])
@@ -231,6 +262,7 @@ class AdoptForm(FlaskForm):
         description="Paste the whole link the firm was given when it started, or just the code at its end.",
     )
     client = SelectField("Attach to", coerce=int, description="Or make the firm a new client.")
+    same_name = BooleanField("Yes, make a new client even though one of mine has that name")
 
 
 class ConfirmForm(FlaskForm):

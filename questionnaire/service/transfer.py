@@ -173,7 +173,11 @@ def import_into(client: Client, parsed: AssessmentFile) -> Assessment:
     """A new assessment for this client holding exactly what the file holds. Respondents' links start revoked:
     the tokens were never in the file, so the consultant regenerates a link for whoever should answer again."""
     assessment = new_assessment(client, [s.bank for s in parsed.standards], None)
-    assessment.scope = parsed.scope
+    assessment.scope, assessment.origin, assessment.in_trends = (
+        parsed.scope,
+        "imported",
+        False,
+    )  # a copy: no trend point
     cycle = parsed.certification
     assessment.stage1_on, assessment.stage2_on, assessment.certified_on = cycle.stage1, cycle.stage2, cycle.certified
     for person in parsed.respondents:
