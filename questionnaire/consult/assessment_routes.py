@@ -4,25 +4,23 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from .. import access
 from ..assess import nav
 from ..assess.context import for_assessment
-from ..assess.forms import NA
 from ..assess.routes import render_results
 from ..banks.flask_glue import registry
-from ..domain import invitations
+from ..domain import agreement, invitations
 from ..extensions import db
 from ..models import Assessment
 from ..reports import cycle
 from ..reports.report_routes import render_pdf, render_report, slug
-from ..scoring import AnswerValue
-from ..scoring.consensus import CONSENSUS_RULE, disagreements, merge
+from ..scoring.consensus import CONSENSUS_RULE
 from ..service import clients, consensus, dashboard, transfer
 from . import bp
-from .forms import AgreeForm, ConfirmForm, CycleForm, ExpiryForm, LinkForm, PlanForm
+from .forms import ConfirmForm, CycleForm, ExpiryForm, LinkForm, PlanForm
 
 Page = Response | str | tuple[str, int]
 
@@ -90,46 +88,35 @@ def report_pdf(assessment_id: int) -> Response:
 
 @bp.route("/assessments/<int:assessment_id>/agree", methods=["GET", "POST"])
 def agree(assessment_id: int) -> Page:
+    """Disagreements of one section at a time; the agreed answers of a section recorded with one save."""
     found = access.assessment(assessment_id)
     context = for_assessment(found)
-    form = AgreeForm()
-    if form.validate_on_submit():
-        entry = next((e for p in context.questionnaire.pages for e in p.entries if e.key == form.key.data), None)
-        value = agreed_value(form, entry.question.allow_na if entry else False)
-        if entry is None:
-            form.key.errors = ["That question is not part of this assessment."]
-        elif value is not None or request.form.get("action") == "withdraw":
-            consensus.record_agreed(found, entry.key, value)
+    pages = context.questionnaire.pages
+    section = request.args.get("section") or request.form.get("section")
+    problems: dict[str, str] = {}
+    if request.method == "POST" and ConfirmForm().validate_on_submit():
+        page = next((p for p in pages if p.id == section), None)
+        changes, problems = agreement.parse(page.entries if page else [], request.form)
+        if not problems:
+            for key, value in changes.items():
+                consensus.record_agreed(found, key, value)
             db.session.commit()
-            flash(f"Agreed answer {'withdrawn' if value is None else 'recorded'}: {entry.text}", "success")
-            return redirect(url_for(".agree", assessment_id=found.id, _anchor=f"q-{entry.field_name}"))
+            flash(f"{len(changes)} agreed answer{'' if len(changes) == 1 else 's'} recorded." if changes
+                  else "Nothing was chosen, so nothing changed.", "success" if changes else "info")  # fmt: skip
+            return redirect(url_for(".agree", assessment_id=found.id, section=section))
+    elif request.method == "POST":
+        abort(400)
+    refs = {e.key: b.ref for p in pages for b in p.blocks for e in b.entries}
     sets = consensus.answer_sets([found.id])[found.id]
-    entries = [e for p in context.questionnaire.pages for e in p.entries]
-    open_keys = set(disagreements(sets, [e.key for e in entries])) | set(sets.agreed)
-    return render_template(
+    html = render_template(
         "consult/agree.html",
         assessment=found,
-        entries=[e for e in entries if e.key in open_keys],
-        sets=sets,
-        people={link.id: link for link in found.respondents},
-        merged={e.key: merge(v for _, v in sets.given(e.key)) for e in entries if e.key in open_keys},
-        refs={e.key: b.ref for p in context.questionnaire.pages for b in p.blocks for e in b.entries},
-        form=form,
+        board=agreement.board(pages, refs, sets, {link.id: link for link in found.respondents}, section),
+        agree_problems=problems,
+        posted=request.form if problems else {},
         rule=CONSENSUS_RULE,
-    ), 400 if form.errors else 200
-
-
-def agreed_value(form: AgreeForm, allow_na: bool) -> AnswerValue | None:
-    """The agreed answer posted, or None (with the form's error set) when it cannot be recorded."""
-    if request.form.get("action") == "withdraw":
-        return None
-    reason, note = (form.reason.data or "").strip(), (form.note.data or "").strip()
-    if form.level.data == NA:
-        if not allow_na or not reason:
-            form.reason.errors = ["“Not applicable” needs a question that allows it and a reason."]
-            return None
-        return AnswerValue(None, True, reason, note)
-    return AnswerValue(int(form.level.data), False, "", note)
+    )
+    return html, 400 if problems else 200
 
 
 @bp.post("/assessments/<int:assessment_id>/reassess")

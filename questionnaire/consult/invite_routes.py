@@ -35,7 +35,7 @@ def bulk_links(assessment_id: int) -> Page:
             return render_template(
                 "consult/bulk_sent.html", assessment=found, invitations=done, for_real=sends_for_real()
             )
-    html = render_template("consult/bulk.html", assessment=found, form=form, problems=problems)
+    html = render_template("consult/bulk.html", assessment=found, form=form, line_problems=problems)
     return html, 400 if (form.errors or problems) else 200
 
 

@@ -101,8 +101,8 @@ def export_file(world: World) -> dict[str, Any]:
 
 
 def first_key(world: World) -> dict[str, Any]:
-    key = questionnaire(world.app, BANK).pages[0].entries[0].key
-    return {"key": key, "level": "3", "action": "agree"}
+    page = questionnaire(world.app, BANK).pages[0]
+    return {"section": page.id, f"level-{page.entries[0].field_name}": "3"}
 
 
 # (method, rule, post data, the owner's expected status codes)
