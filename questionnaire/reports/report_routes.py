@@ -14,17 +14,16 @@ from ..assess import nav
 from ..assess.context import Context, load
 from ..assess.progress import progress
 from ..scoring import score
-from ..scoring.consensus import CONSENSUS_RULE
-from ..service.consensus import effective_answers
+from ..service.consensus import answer_sets
 from ..service.operations import respondent_summaries
-from . import bp, pdf, rehearsal
+from . import bp, client_text, pdf, rehearsal
 
 
 def report_context(context: Context) -> dict[str, Any]:
     from .. import charts  # plotly is a slow import: only chart pages need it
 
     assessment = context.assessment
-    answers = effective_answers(assessment)
+    answers = client_text.client_answers(answer_sets([assessment.id])[assessment.id])
     results = [score(bank, answers) for bank in context.banks]
     return {
         "context": context,
@@ -39,7 +38,8 @@ def report_context(context: Context) -> dict[str, Any]:
         "interviews": rehearsal.interview_plan(r.bank for r in results if r.verdict),
         "ahead": rehearsal.certification_ahead(results, assessment.organisation.headcount),
         "method": rehearsal.METHOD_NOTE,
-        "consensus_rule": CONSENSUS_RULE,
+        "consensus_rule": client_text.CONSENSUS_NOTE,
+        "brand": client_text.brand_of(assessment),
         "today": date.today(),
     }
 
