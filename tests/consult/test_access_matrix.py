@@ -131,8 +131,18 @@ OBJECT_ROUTES: list[tuple[str, str, Data, tuple[int, ...]]] = [
     ("GET", "/consult/assessments/<int:assessment_id>/delete", nothing, (200,)),
     ("POST", "/consult/assessments/<int:assessment_id>/delete", nothing, (302,)),
     ("POST", "/consult/assessments/<int:assessment_id>/links", lambda w: {"name": "New", "access": "answer"}, (200,)),
+    ("GET", "/consult/assessments/<int:assessment_id>/links/<int:link_id>/revoke", nothing, (200,)),
     ("POST", "/consult/assessments/<int:assessment_id>/links/<int:link_id>/revoke", nothing, (302,)),
+    ("GET", "/consult/assessments/<int:assessment_id>/links/<int:link_id>/regenerate", nothing, (200,)),
     ("POST", "/consult/assessments/<int:assessment_id>/links/<int:link_id>/regenerate", nothing, (200,)),
+    ("GET", "/consult/assessments/<int:assessment_id>/links/bulk", nothing, (200,)),
+    (
+        "POST",
+        "/consult/assessments/<int:assessment_id>/links/bulk",
+        lambda w: {"people": "Pat Doe, Quality, pat@example.com"},
+        (200,),
+    ),
+    ("POST", "/consult/assessments/<int:assessment_id>/plan", lambda w: {"name": "Gap analysis"}, (302,)),
     (
         "POST",
         "/consult/assessments/<int:assessment_id>/links/<int:link_id>/expiry",
@@ -153,6 +163,7 @@ TOKEN_ROUTES: list[tuple[str, str, str]] = [
     ("GET", "/a/<token>/soa/<bank_id>.csv", "read"),
     ("GET", "/a/<token>/soa/<bank_id>", "answer"),
     ("POST", "/a/<token>/soa/<bank_id>", "answer"),
+    ("POST", "/a/<token>/done", "answer"),
 ]
 
 # routes that reach no object: public, or the signed-in consultant's own lists (anonymous -> sign-in page)
@@ -171,6 +182,18 @@ OPEN_ROUTES: dict[tuple[str, str], str] = {
     ("POST", "/consult/adopt"): "own",
     ("GET", "/consult/password"): "own",
     ("POST", "/consult/password"): "own",
+    ("GET", "/consult/forgot"): "public",
+    ("POST", "/consult/forgot"): "public",
+    ("GET", "/consult/reset/<token>"): "public (the e-mailed token is the key: tests/consult/test_password_reset.py)",
+    ("POST", "/consult/reset/<token>"): "public (the e-mailed token is the key)",
+    ("GET", "/consult/confirm/<token>"): "public (the e-mailed token is the key)",
+    ("POST", "/consult/confirm/<token>"): "public (the e-mailed token is the key)",
+    ("GET", "/consult/account"): "own",
+    ("POST", "/consult/account"): "own",
+    ("POST", "/consult/account/logo"): "own",
+    ("POST", "/consult/account/logo/remove"): "own",
+    ("POST", "/consult/account/email"): "own",
+    ("POST", "/consult/account/confirm"): "own",
 }
 
 
