@@ -22,6 +22,8 @@ from .transport import is_permanent, send_smtp, write_outbox
 
 log = logging.getLogger(__name__)
 PENDING = "mail_pending"  # key in Session.info: (record id, raw message) to enqueue after commit
+# header lines up to RFC 5322's 998 characters: Python's folding at 78 can break a subject before its first word
+WIRE = policy.SMTP.clone(max_line_length=998)
 RETRIES = 6  # with the delay doubling from one minute: the last try about an hour after the first
 RETRY_DELAY = 60
 
@@ -55,7 +57,7 @@ def outbox_folder() -> Path:
 
 def send(message: Message, kind: str, *, consultant_id: int | None = None, link_id: int | None = None) -> MailRecord:
     """Queue one message. The caller commits; nothing leaves before that, and nothing at all after a rollback."""
-    raw = build(message, current_app.config["MAIL_FROM"]).as_bytes(policy=policy.SMTP)
+    raw = build(message, current_app.config["MAIL_FROM"]).as_bytes(policy=WIRE)
     record = MailRecord(
         kind=kind, recipient=message.to, subject=message.subject[:250], consultant_id=consultant_id, link_id=link_id
     )
