@@ -151,8 +151,11 @@ def mark_done(link: Link) -> None:
         return
     row = dashboard.rows([assessment], registry())[0]
     summary = next((s for s in row.respondents if s.id == link.id), None)
+    today = utcnow().date()
     waiting = [
-        p.name or "the firm’s own link" for p in assessment.respondents if p.access == LINK_ANSWER and p.done_at is None
+        p.name or "the firm’s own link"
+        for p in assessment.respondents
+        if p.access == LINK_ANSWER and p.done_at is None and p.is_open(today)
     ]
     message = compose(
         "done",
