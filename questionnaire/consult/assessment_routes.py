@@ -93,6 +93,7 @@ def agree(assessment_id: int) -> Page:
     context = for_assessment(found)
     pages = context.questionnaire.pages
     section = request.args.get("section") or request.form.get("section")
+    part = request.args.get("part", type=int) or 1
     problems: dict[str, str] = {}
     if request.method == "POST" and ConfirmForm().validate_on_submit():
         page = next((p for p in pages if p.id == section), None)
@@ -103,7 +104,7 @@ def agree(assessment_id: int) -> Page:
             db.session.commit()
             flash(f"{len(changes)} agreed answer{'' if len(changes) == 1 else 's'} recorded." if changes
                   else "Nothing was chosen, so nothing changed.", "success" if changes else "info")  # fmt: skip
-            return redirect(url_for(".agree", assessment_id=found.id, section=section))
+            return redirect(url_for(".agree", assessment_id=found.id, section=section, part=part))
     elif request.method == "POST":
         abort(400)
     refs = {e.key: b.ref for p in pages for b in p.blocks for e in b.entries}
@@ -111,7 +112,7 @@ def agree(assessment_id: int) -> Page:
     html = render_template(
         "consult/agree.html",
         assessment=found,
-        board=agreement.board(pages, refs, sets, {link.id: link for link in found.respondents}, section),
+        board=agreement.board(pages, refs, sets, agreement.people_of(found.id), section, part),
         agree_problems=problems,
         posted=request.form if problems else {},
         rule=CONSENSUS_RULE,

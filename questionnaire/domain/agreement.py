@@ -11,11 +11,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import select
+
+from ..extensions import db
+from ..models import Link
 from ..scoring import AnswerValue
 from ..scoring.consensus import AnswerSets, is_disagreement, merge
 from ..text import control_problem
 
 LEVEL_VALUES = ("0", "1", "2", "3", "4")
+PART_SIZE = 10  # questions a page shows: at 100 respondents a long section (38 questions of 9001's clause 8) is split
 NA = "na"
 NOTE_MAX, REASON_MAX = 2000, 500
 
@@ -61,10 +66,18 @@ class Board:
     settled_items: tuple[Item, ...]
     total: int
     settled: int
+    part: int = 1
+    parts: int = 1
 
     @property
     def left(self) -> int:
         return self.total - self.settled
+
+
+def people_of(assessment_id: int) -> dict[int, Any]:
+    """Names and roles of the assessment's links, as plain rows (a hundred ORM objects cost more than the page)."""
+    rows = db.session.execute(select(Link.id, Link.name, Link.role).where(Link.assessment_id == assessment_id))
+    return {row.id: row for row in rows}
 
 
 def state(sets: AnswerSets, key: str) -> str | None:
@@ -75,9 +88,15 @@ def state(sets: AnswerSets, key: str) -> str | None:
 
 
 def board(
-    pages: Sequence[Any], refs: Mapping[str, str], sets: AnswerSets, people: Mapping[int, Any], section: str | None
+    pages: Sequence[Any],
+    refs: Mapping[str, str],
+    sets: AnswerSets,
+    people: Mapping[int, Any],
+    section: str | None,
+    part: int = 1,
 ) -> Board:
-    """The counts of every section, and the items of the one asked for (or the first with something open)."""
+    """The counts of every section, and the items of the one asked for (or the first with something open), at
+    most PART_SIZE of them: `part` says which."""
     counts, states = [], {}
     for page in pages:
         found = {entry.key: state(sets, entry.key) for entry in page.entries}
@@ -87,7 +106,10 @@ def board(
             counts.append(SectionCount(page, opened, settled))
     chosen = next((c.page for c in counts if c.page.id == section), None)
     chosen = chosen or next((c.page for c in counts if c.open), None) or (counts[0].page if counts else None)
-    items = [item(entry, refs, sets, people) for entry in (chosen.entries if chosen else []) if states[entry.key]]
+    keyed = [entry for entry in (chosen.entries if chosen else []) if states[entry.key]]
+    parts = max(1, -(-len(keyed) // PART_SIZE))
+    part = min(max(part, 1), parts)
+    items = [item(entry, refs, sets, people) for entry in keyed[(part - 1) * PART_SIZE : part * PART_SIZE]]
     return Board(
         sections=tuple(counts),
         current=chosen,
@@ -95,6 +117,8 @@ def board(
         settled_items=tuple(i for i in items if states[i.entry.key] == "settled"),
         total=sum(c.open + c.settled for c in counts),
         settled=sum(c.settled for c in counts),
+        part=part,
+        parts=parts,
     )
 
 
