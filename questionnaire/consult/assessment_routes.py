@@ -45,7 +45,7 @@ def assessment(assessment_id: int) -> str:
         confirm=ConfirmForm(),
         today=datetime.now(UTC).date(),
         mail_state=invitations.latest_mail(found),
-        plan_form=PlanForm(obj=found),
+        plan_form=PlanForm(obj=found, prefix="plan"),
     )
 
 
@@ -53,7 +53,7 @@ def assessment(assessment_id: int) -> str:
 def plan(assessment_id: int) -> Response:
     """Name, due date and reminders, trend chart: small settings saved together from the assessment page."""
     found = access.assessment(assessment_id)
-    form = PlanForm()
+    form = PlanForm(prefix="plan")
     if form.validate_on_submit():
         due = form.due_on.data
         if due and due < datetime.now(UTC).date() and due != found.due_on:

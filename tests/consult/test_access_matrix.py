@@ -142,7 +142,7 @@ OBJECT_ROUTES: list[tuple[str, str, Data, tuple[int, ...]]] = [
         lambda w: {"people": "Pat Doe, Quality, pat@example.com"},
         (200,),
     ),
-    ("POST", "/consult/assessments/<int:assessment_id>/plan", lambda w: {"name": "Gap analysis"}, (302,)),
+    ("POST", "/consult/assessments/<int:assessment_id>/plan", lambda w: {"plan-name": "Gap analysis"}, (302,)),
     (
         "POST",
         "/consult/assessments/<int:assessment_id>/links/<int:link_id>/expiry",

@@ -85,9 +85,9 @@ def test_assessments_are_named_and_imported_copies_stay_out_of_the_trend(app: Fl
     first = add_assessment(owner, client_id, BANK)
     answer_page(app.test_client(), issue(owner, first, "Quinn"), questionnaire(app, BANK).pages[0], lambda e: "2")
     assert (
-        post(owner, f"/consult/assessments/{first}/plan", {"name": "Gap analysis", "in_trends": "y"}).status_code == 302
+        post(owner, f"/consult/assessments/{first}/plan", {"plan-name": "Gap analysis", "plan-in_trends": "y"}).status_code == 302
     )
-    past = post(owner, f"/consult/assessments/{first}/plan", {"name": "Gap analysis", "due_on": "2020-01-01"})
+    past = post(owner, f"/consult/assessments/{first}/plan", {"plan-name": "Gap analysis", "plan-due_on": "2020-01-01"})
     assert "reminders go out before the due date" in owner.get(past.headers["Location"]).text
     exported = owner.get(f"/consult/assessments/{first}/export.json").data
     imported = post(owner, f"/consult/clients/{client_id}/import", {"file": (io.BytesIO(exported), "a.json")},
@@ -96,5 +96,5 @@ def test_assessments_are_named_and_imported_copies_stay_out_of_the_trend(app: Fl
     client_page = owner.get(f"/consult/clients/{client_id}").text
     assert "Gap analysis: ISO 14001:2015" in client_page and "Imported copy" in client_page
     assert f"(#{first})" in client_page and f"(#{copy})" not in client_page  # the trend's points
-    post(owner, f"/consult/assessments/{copy}/plan", {"name": "Copy", "in_trends": "y"})
+    post(owner, f"/consult/assessments/{copy}/plan", {"plan-name": "Copy", "plan-in_trends": "y"})
     assert f"(#{copy})" in owner.get(f"/consult/clients/{client_id}").text
