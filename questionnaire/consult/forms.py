@@ -23,7 +23,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, EqualTo, Length, NumberRange, Optional, ValidationError
 
-from ..assess.forms import LEVELS, NA, NOTE_MAX, REASON_MAX, SCOPE_MAX, MultiCheckboxField
+from ..assess.forms import SCOPE_MAX, MultiCheckboxField
 from ..domain.invitations import NOTE_MAX as MESSAGE_MAX
 from ..mail.addresses import address_problem, clean_address
 from ..models import LINK_ANSWER, LINK_READ
@@ -227,13 +227,6 @@ class BulkForm(FlaskForm):
         description="Optional. Added to every invitation, above the link.",
     )
     expires_on = DateField("Links expire after", validators=[Optional(), not_in_the_past])
-
-
-class AgreeForm(FlaskForm):
-    key = HiddenField(validators=[DataRequired(), Length(max=160)])
-    level = RadioField("Agreed answer", choices=[*LEVELS, SelectChoice(NA, "Not applicable")], validate_choice=True)
-    reason = StringField("Reason, if not applicable", validators=[Length(max=REASON_MAX), plain_text])
-    note = TextAreaField("Note", validators=[Length(max=NOTE_MAX), plain_text])
 
 
 class CycleForm(FlaskForm):

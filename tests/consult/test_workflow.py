@@ -84,9 +84,8 @@ def test_assessments_are_named_and_imported_copies_stay_out_of_the_trend(app: Fl
     client_id = add_client(owner)
     first = add_assessment(owner, client_id, BANK)
     answer_page(app.test_client(), issue(owner, first, "Quinn"), questionnaire(app, BANK).pages[0], lambda e: "2")
-    assert (
-        post(owner, f"/consult/assessments/{first}/plan", {"plan-name": "Gap analysis", "plan-in_trends": "y"}).status_code == 302
-    )
+    plan = {"plan-name": "Gap analysis", "plan-in_trends": "y"}
+    assert post(owner, f"/consult/assessments/{first}/plan", plan).status_code == 302
     past = post(owner, f"/consult/assessments/{first}/plan", {"plan-name": "Gap analysis", "plan-due_on": "2020-01-01"})
     assert "reminders go out before the due date" in owner.get(past.headers["Location"]).text
     exported = owner.get(f"/consult/assessments/{first}/export.json").data
