@@ -18,7 +18,7 @@ from flask.testing import FlaskClient
 from flask_migrate import upgrade
 from sqlalchemy import event
 
-from questionnaire import create_app
+from questionnaire import create_app, jobs
 from questionnaire.extensions import db
 from questionnaire.jobs import huey
 
@@ -55,6 +55,13 @@ def app(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator
         db.session.execute(db.text("DROP TABLE IF EXISTS alembic_version"))
         db.session.commit()
         db.engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _jobs_run_in_the_test_app(request: pytest.FixtureRequest) -> None:
+    """The job queue is one module-level huey: a test that builds its own app points it elsewhere; point it back."""
+    if "app" in request.fixturenames:
+        jobs.init_app(request.getfixturevalue("app"))
 
 
 @pytest.fixture(autouse=True)

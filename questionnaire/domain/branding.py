@@ -31,13 +31,15 @@ def reencode_logo(raw: bytes) -> tuple[bytes, int, int]:
         raise LogoRefused(f"The logo is {len(raw) // 1024} KiB; give one of at most {MAX_LOGO_BYTES // 1024} KiB.")
     try:
         with Image.open(io.BytesIO(raw)) as image:
+            image.verify()  # checksums and structure: a cut-short file is refused even where Pillow would pad it
+        with Image.open(io.BytesIO(raw)) as image:
             if image.format not in ACCEPTED:
                 raise LogoRefused(f"The logo is a {image.format or 'file of unknown kind'}; give a PNG or JPEG image.")
             if image.width * image.height > MAX_SOURCE_PIXELS:
                 raise LogoRefused("The logo has far more pixels than a logo needs; give a smaller image.")
             image.load()
             picture = image.convert("RGBA")
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError, ValueError) as exc:
+    except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError, ValueError) as exc:
         if isinstance(exc, LogoRefused):
             raise
         raise LogoRefused("This file is not a PNG or JPEG image that can be read.") from exc

@@ -90,7 +90,7 @@ def test_regenerating_replaces_the_token_and_keeps_the_answers(app: Flask, owner
     link_id = link_ids(app, assessment_id)[0]
     post(owner, f"/consult/assessments/{assessment_id}/links/{link_id}/revoke")
     response = post(owner, f"/consult/assessments/{assessment_id}/links/{link_id}/regenerate")
-    assert response.status_code == 200 and "shown only this once" in response.text
+    assert response.status_code == 200 and "the only time it is shown" in response.text
     new = response.text.split("/a/", 1)[1][:43]
     assert new != old
     assert browser.get(f"/a/{old}").status_code == 404
