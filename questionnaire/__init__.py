@@ -51,6 +51,8 @@ def configure(app: Flask, test_config: dict[str, Any] | None) -> None:
     if url := config.redis_url_from_env():
         app.config["RATELIMIT_STORAGE_URI"] = url
         app.config["JOBS_REDIS_URL"] = url
+    if url := config.mail_url_from_env():
+        app.config["MAIL_URL"] = url
     if test_config:
         app.config.from_mapping(test_config)
     os.makedirs(app.instance_path, exist_ok=True)
@@ -84,9 +86,10 @@ def register_extensions(app: Flask) -> None:
 
     login_manager.user_loader(load_user)
 
-    from . import jobs
+    from . import jobs, mail
 
     jobs.init_app(app)
+    mail.init_app(app)
 
 
 def register_banks(app: Flask) -> None:

@@ -52,6 +52,15 @@ class Defaults:
     EVIDENCE_DIR: str | None = None
     EVIDENCE_MAX_FILE_BYTES = 20 * 1024 * 1024  # one uploaded file
     EVIDENCE_MAX_ASSESSMENT_BYTES = 500 * 1024 * 1024  # every file of one assessment together (each file counted once)
+    # e-mail (questionnaire/mail): without MAIL_URL, messages are written to MAIL_OUTBOX and shown to copy
+    MAIL_URL: str | None = None  # smtp://user:password@host:587 (STARTTLS) or smtps://user:password@host:465
+    MAIL_FROM = "Preaudit <preaudit@localhost>"  # From address; the consultant's name is shown beside it
+    MAIL_TIMEOUT = 10  # seconds for every SMTP connection and command
+    MAIL_CA_FILE: str | None = None  # extra certificate authority for the mail server's TLS (a private relay)
+    MAIL_OUTBOX: str | None = None  # folder for .eml files when there is no MAIL_URL; None -> instance/outbox
+    SITE_URL: str | None = None  # https://preaudit.example.com: links in e-mails; required with MAIL_URL
+    RESET_TOKEN_HOURS = 2  # a password-reset link works this long, once
+    CONFIRM_TOKEN_DAYS = 7  # an address-confirmation link works this long, once
     COMPRESS_MIMETYPES = ["text/html", "text/css", "text/javascript", "application/javascript", "text/csv"]
 
 
@@ -64,6 +73,10 @@ def database_url_from_env() -> str | None:
         if url.startswith(prefix):
             return "postgresql+psycopg://" + url[len(prefix) :]
     return url
+
+
+def mail_url_from_env() -> str | None:
+    return os.environ.get("MAIL_URL") or None
 
 
 def redis_url_from_env() -> str | None:

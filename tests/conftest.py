@@ -18,8 +18,9 @@ from flask.testing import FlaskClient
 from flask_migrate import upgrade
 from sqlalchemy import event
 
-from questionnaire import create_app
+from questionnaire import create_app, jobs
 from questionnaire.extensions import db
+from questionnaire.jobs import huey
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
@@ -59,8 +60,16 @@ def app(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator
 
 
 @pytest.fixture(autouse=True)
+def _jobs_run_in_the_test_app(request: pytest.FixtureRequest) -> None:
+    """The job queue is one module-level huey: a test that builds its own app points it elsewhere; point it back."""
+    if "app" in request.fixturenames:
+        jobs.init_app(request.getfixturevalue("app"))
+
+
+@pytest.fixture(autouse=True)
 def _empty_tables(request: pytest.FixtureRequest) -> Iterator[None]:
     yield
+    huey.flush()  # retries a test scheduled (in the in-memory queue) never reach the next test
     if "app" not in request.fixturenames:
         return
     application: Flask = request.getfixturevalue("app")
@@ -109,3 +118,6 @@ def count_queries(app: Flask) -> Iterator[QueryCounter]:
     event.listen(engine, "before_cursor_execute", counter)
     yield counter
     event.remove(engine, "before_cursor_execute", counter)
+
+
+from .mailserver import certificate_authority, outbox, smtp, smtps  # noqa: E402, F401  (fixtures for every test)

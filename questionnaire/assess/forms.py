@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from flask_wtf import FlaskForm
+from markupsafe import Markup
 from wtforms import IntegerField, RadioField, SelectChoice, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
@@ -70,9 +71,14 @@ class EntryInput:
     note: str = ""
     errors: dict[str, list[str]] = field(default_factory=dict)
     theirs: AnswerValue | None = None  # a newer answer someone else saved, shown beside this one
+    carried: bool = False  # last assessment's answer, filled in until this respondent saves the page
 
     def checked(self, value: str) -> str:
         return " checked" if self.level == value else ""
+
+    @property
+    def carried_mark(self) -> Markup:
+        return CARRIED_MARK if self.carried else Markup("")
 
     @property
     def plain(self) -> bool:
@@ -80,6 +86,10 @@ class EntryInput:
         return not self.errors and self.theirs is None
 
 
+CARRIED_MARK = Markup(
+    '<p class="carried-mark"><span class="tag tag-carried">Last time’s answer</span> '
+    "It counts until you save this page: check it, change it if things have changed.</p>"
+)
 AnswerRow = tuple[str, int | None, bool, str, str]  # key, level, not applicable, reason, note
 
 

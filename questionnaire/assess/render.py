@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 
 from ..domain.layout import QuestionPage
 from ..domain.registry import registry
-from .forms import EntryInput
+from .forms import CARRIED_MARK, EntryInput
 
 MARK = "\x00"
 PLACEHOLDER = re.compile(f"{MARK}([^{MARK}]*){MARK}")
@@ -33,6 +33,10 @@ class Placeholders(EntryInput):
 
     def checked(self, value: str) -> str:
         return Markup(f"{MARK}C:{value}:{self.name}{MARK}")  # noqa: S704
+
+    @property
+    def carried_mark(self) -> Markup:
+        return Markup(f"{MARK}L::{self.name}{MARK}")  # noqa: S704
 
 
 class AllPlaceholders(dict):
@@ -79,4 +83,6 @@ def _fill(skeleton: Skeleton, inputs: Mapping[str, EntryInput]) -> Markup:
             out.append(escape(shown.reason))
         elif kind == "N" and shown.note:
             out.append(escape(shown.note))
+        elif kind == "L" and shown.carried:
+            out.append(CARRIED_MARK)
     return Markup("".join(out))  # noqa: S704 (rendered HTML and escaped values)

@@ -21,6 +21,7 @@ from ..web import nav
 from ..web.ratelimits import start_limit
 from ..web.results import render_results
 from .blueprint import bp
+from .done import DoneForm
 from .forms import Parsed, StartForm, page_items, parse_page, read_revision, read_rows
 from .pages import answered_keys, render_page
 
@@ -82,6 +83,9 @@ def overview(token: str) -> str:
         progress=progress(context, answers),
         estimate=estimate_for(assessment.bank_ids, assessment.kind),
         actions=actions.counts([assessment.id], date.today())[assessment.id],
+        carried=len(carried_answers(assessment)),
+        consultant=assessment.organisation.consultant,  # type: ignore[union-attr]
+        done_form=DoneForm(),
     )
 
 
@@ -96,7 +100,9 @@ def page(token: str, page_id: str) -> Response | str | tuple[str, int]:
         ]
         inputs, answered = read_rows(current, carried + own, registry().renames)
         if carried:
-            _, answered = read_rows(current, own, registry().renames)
+            yours, answered = read_rows(current, own, registry().renames)
+            for name in inputs.keys() - yours.keys():
+                inputs[name].carried = True  # shown as last time's until this respondent saves the page
         return render_page(context, token, current, inputs, answered, context.assessment.revision)
     parsed = parse_page(current, request.form)
     saved = save_answers(context.respondent, parsed.values, read_revision(request.form))  # type: ignore[arg-type]

@@ -1,26 +1,27 @@
-"""Sign up, sign in (throttled per address and per account), sign out (here or everywhere), change password."""
+"""Sign up (a confirmation message to the address), sign in (throttled per address and per account), sign out
+(here or everywhere), change password."""
 
 from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import current_app, flash, redirect, render_template, request, session, url_for
+from flask import flash, redirect, render_template, request, session, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required, login_user, logout_user
 from flask_wtf import FlaskForm
 from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response
 
-from ..domain import accounts, sessions, throttle
+from ..domain import accounts, accounts_mail, sessions, throttle
 from ..extensions import db
 from ..models import Consultant
 from .blueprint import bp
 from .forms import ConfirmForm, PasswordForm, SignInForm, SignUpForm
 
-HOURS = {"idle_hours": "SESSION_IDLE_TIMEOUT", "lifetime_hours": "SESSION_LIFETIME"}
 SIGNED_UP = (
-    "Thank you. If this address is new here, its account is ready: sign in with it below. If it already had an "
-    "account, nothing about that account changed: sign in with its password."
+    "Thank you: we have sent a message to that address. If this address is new here, its account is ready: sign in "
+    "with it below, and open the message to confirm the address, so that Preaudit can send invitations in your name. "
+    "If it already had an account, nothing about that account changed: sign in with its password."
 )
 
 
@@ -57,13 +58,17 @@ def signup() -> ResponseReturnValue:
     if form.validate_on_submit():
         try:
             result = accounts.sign_up(form.email.data, form.name.data, form.password.data)
+            db.session.flush()
+            if result.outcome == "created":
+                accounts_mail.send_confirmation(result.consultant)
+            else:
+                accounts_mail.address_taken(result.consultant)  # its holder hears of it; the page says the same
             db.session.commit()
         except accounts.AccountError as exc:
             getattr(form, exc.field).errors = [str(exc)]
         except IntegrityError:
             db.session.rollback()  # the same address signed up at the same instant: it is taken, answer alike
         else:
-            accounts.sign_up_message(result)  # issue 18 sends this message to the address
             flash(SIGNED_UP, "success")
             return redirect(url_for(".signin"))
     return render_template("consult/signup.html", form=form), 400 if form.errors else 200
@@ -110,13 +115,6 @@ def signout_everywhere() -> Response:
         flash(f"Signed out everywhere: {ended} session{'s' if ended != 1 else ''} ended, this one included.", "success")
         return redirect(url_for(".signin"))
     return redirect(url_for(".account"))
-
-
-@bp.get("/account")
-@login_required
-def account() -> str:
-    hours = {name: f"{int(current_app.config[key]) / 3600:g}" for name, key in HOURS.items()}
-    return render_template("consult/account.html", open_sessions=sessions.count(current_user), **hours)
 
 
 @bp.route("/password", methods=["GET", "POST"])

@@ -4,24 +4,22 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from werkzeug.wrappers import Response
 
 from ..charts import dashboard as dashboard_charts
-from ..domain import access, actions, clients, consensus, cycle, dashboard, evidence, transfer
+from ..domain import access, actions, agreement, clients, consensus, cycle, dashboard, evidence, invitations, transfer
 from ..domain.context import for_assessment
 from ..domain.registry import registry
 from ..extensions import db
 from ..models import Assessment
-from ..scoring import AnswerValue
-from ..scoring.consensus import CONSENSUS_RULE, disagreements, merge
+from ..scoring.consensus import CONSENSUS_RULE
 from ..web import nav
-from ..web.forms import NA
 from ..web.report import render_pdf, render_report, slug
 from ..web.results import render_results
 from .blueprint import bp
-from .forms import AgreeForm, ConfirmForm, CycleForm, ExpiryForm, LinkForm
+from .forms import ConfirmForm, CycleForm, ExpiryForm, LinkForm, PlanForm
 
 
 @bp.get("/assessments/<assessment_id>")
@@ -43,9 +41,31 @@ def assessment(assessment_id: str) -> str:
         expiry_form=ExpiryForm(),
         confirm=ConfirmForm(),
         today=datetime.now(UTC).date(),
+        mail_state=invitations.latest_mail(found),
+        plan_form=PlanForm(obj=found, prefix="plan"),
         stored=evidence.usage([found.id])[found.id],
         action_counts=actions.counts([found.id], datetime.now(UTC).date())[found.id],
     )
+
+
+@bp.post("/assessments/<assessment_id>/plan")
+def plan(assessment_id: str) -> Response:
+    """Name, due date and reminders, trend chart: small settings saved together from the assessment page."""
+    found = access.assessment(assessment_id)
+    form = PlanForm(prefix="plan")
+    if form.validate_on_submit():
+        due = form.due_on.data
+        if due and due < datetime.now(UTC).date() and due != found.due_on:
+            form.due_on.errors = ["Give today or a later day: reminders go out before the due date."]
+        else:
+            days = 3 if form.remind_days.data is None else form.remind_days.data
+            clients.set_plan(found, form.name.data, due, days, bool(form.in_trends.data))
+            db.session.commit()
+            flash("Assessment details saved.", "success")
+    for field in form:
+        for error in field.errors:
+            flash(f"{field.label.text}: {error}", "error")
+    return redirect(url_for(".assessment", assessment_id=found.public_id, _anchor="plan"))
 
 
 @bp.get("/assessments/<assessment_id>/results")
@@ -67,47 +87,37 @@ def report_pdf(assessment_id: str) -> Response:
 
 @bp.route("/assessments/<assessment_id>/agree", methods=["GET", "POST"])
 def agree(assessment_id: str) -> ResponseReturnValue:
+    """Disagreements of one section at a time; the agreed answers of a section recorded with one save."""
     found = access.assessment(assessment_id)
     context = for_assessment(found)
-    form = AgreeForm()
-    if form.validate_on_submit():
-        entry = next((e for p in context.questionnaire.pages for e in p.entries if e.key == form.key.data), None)
-        value = agreed_value(form, entry.question.allow_na if entry else False)
-        if entry is None:
-            form.key.errors = ["That question is not part of this assessment."]
-        elif value is not None or request.form.get("action") == "withdraw":
-            consensus.record_agreed(found, entry.key, value)
+    pages = context.questionnaire.pages
+    section = request.args.get("section") or request.form.get("section")
+    part = request.args.get("part", type=int) or 1
+    problems: dict[str, str] = {}
+    if request.method == "POST" and ConfirmForm().validate_on_submit():
+        page = next((p for p in pages if p.id == section), None)
+        changes, problems = agreement.parse(page.entries if page else [], request.form)
+        if not problems:
+            for key, value in changes.items():
+                consensus.record_agreed(found, key, value)
             db.session.commit()
-            flash(f"Agreed answer {'withdrawn' if value is None else 'recorded'}: {entry.text}", "success")
-            return redirect(url_for(".agree", assessment_id=found.public_id, _anchor=f"q-{entry.field_name}"))
+            flash(f"{len(changes)} agreed answer{'' if len(changes) == 1 else 's'} recorded." if changes
+                  else "Nothing was chosen, so nothing changed.", "success" if changes else "info")  # fmt: skip
+            return redirect(url_for(".agree", assessment_id=found.public_id, section=section, part=part))
+    elif request.method == "POST":
+        abort(400)
+    refs = {e.key: b.ref for p in pages for b in p.blocks for e in b.entries}
     sets = consensus.answer_sets([found.id])[found.id]
-    entries = [e for p in context.questionnaire.pages for e in p.entries]
-    asked = set(request.args.getlist("key"))  # an action's questions, to record their new agreed answer
-    open_keys = set(disagreements(sets, [e.key for e in entries])) | set(sets.agreed) | asked
-    return render_template(
+    asked = frozenset(request.args.getlist("key"))  # an action's questions, to record their new agreed answer
+    html = render_template(
         "consult/agree.html",
         assessment=found,
-        entries=[e for e in entries if e.key in open_keys],
-        sets=sets,
-        people={link.id: link for link in found.respondents},
-        merged={e.key: merge(v for _, v in sets.given(e.key)) for e in entries if e.key in open_keys},
-        refs={e.key: b.ref for p in context.questionnaire.pages for b in p.blocks for e in b.entries},
-        form=form,
+        board=agreement.board(pages, refs, sets, agreement.people_of(found.id), section, part, asked),
+        agree_problems=problems,
+        posted=request.form if problems else {},
         rule=CONSENSUS_RULE,
-    ), 400 if form.errors else 200
-
-
-def agreed_value(form: AgreeForm, allow_na: bool) -> AnswerValue | None:
-    """The agreed answer posted, or None (with the form's error set) when it cannot be recorded."""
-    if request.form.get("action") == "withdraw":
-        return None
-    reason, note = (form.reason.data or "").strip(), (form.note.data or "").strip()
-    if form.level.data == NA:
-        if not allow_na or not reason:
-            form.reason.errors = ["“Not applicable” needs a question that allows it and a reason."]
-            return None
-        return AnswerValue(None, True, reason, note)
-    return AnswerValue(int(form.level.data), False, "", note)
+    )
+    return html, 400 if problems else 200
 
 
 @bp.post("/assessments/<assessment_id>/reassess")

@@ -115,6 +115,7 @@ def new_assessment(client_id: str) -> ResponseReturnValue:
         problem = combination_problem(registry(), form.standards.data)
         if not problem:
             assessment = clients.new_assessment(found, form.standards.data)
+            assessment.name = (form.name.data or "").strip() or None
             db.session.commit()
             flash("Assessment created. Issue a link to each person who should answer.", "success")
             return redirect(url_for(".assessment", assessment_id=assessment.public_id))
@@ -159,6 +160,10 @@ def adopt() -> ResponseReturnValue:
             form.link.errors = ["This is not a working resume link. Ask the firm to copy it again from its browser."]
         else:
             target = next((c for c in mine if c.public_id == form.client.data), None)
+            firm = link.assessment.organisation
+            twin = None if target or firm.consultant_id else clients.same_name(current_user, firm.name)
+            if twin is not None and not form.same_name.data:
+                return render_template("consult/adopt.html", form=form, twin=twin), 400
             try:
                 owner = clients.adopt(link.assessment, current_user, target)
             except clients.AdoptError as exc:
@@ -170,4 +175,4 @@ def adopt() -> ResponseReturnValue:
                     "success",
                 )
                 return redirect(url_for(".assessment", assessment_id=link.assessment.public_id))
-    return render_template("consult/adopt.html", form=form), 400 if form.errors else 200
+    return render_template("consult/adopt.html", form=form, twin=None), 400 if form.errors else 200

@@ -74,7 +74,7 @@ def reassess(previous: Assessment) -> Assessment:
     """
     answers = effective(answer_sets([previous.id])[previous.id])
     assessment = new_assessment(previous.organisation, previous.bank_ids, previous.scope)
-    assessment.previous_id = previous.id
+    assessment.previous_id, assessment.origin = previous.id, "reassessment"
     assessment.stage1_on, assessment.stage2_on = previous.stage1_on, previous.stage2_on
     assessment.certified_on = previous.certified_on
     db.session.flush()
@@ -99,6 +99,7 @@ def adopt(assessment: Assessment, user: Consultant, client: Client | None) -> Cl
     if owner is not None:
         raise AdoptError("This assessment is managed by another consultant, so it cannot be attached here.")
     firm = assessment.organisation
+    assessment.origin, assessment.in_trends = "adopted", False  # answered before the consultant came: not a trend point
     if client is None:
         firm.consultant = user
         firm.scope = firm.scope or assessment.scope
@@ -108,6 +109,18 @@ def adopt(assessment: Assessment, user: Consultant, client: Client | None) -> Cl
     if not db.session.scalar(select(func.count(Assessment.id)).where(Assessment.organisation_id == firm.id)):
         db.session.delete(firm)  # the firm's own record held nothing else
     return client
+
+
+def same_name(user: Consultant, name: str) -> Client | None:
+    """One of the consultant's clients already called this (case and spaces aside): adopting would make a twin."""
+    wanted = " ".join(name.split()).lower()
+    return next((c for c in clients_of(user) if " ".join(c.name.split()).lower() == wanted), None)
+
+
+def set_plan(assessment: Assessment, name: str | None, due_on: date | None, remind_days: int, in_trends: bool) -> None:
+    """Name, due date and reminders, and whether the assessment is a point of the client's trend chart."""
+    assessment.name = _clean(name)
+    assessment.due_on, assessment.remind_days, assessment.in_trends = due_on, remind_days, in_trends
 
 
 def set_cycle(assessment: Assessment, stage1: date | None, stage2: date | None, certified: date | None) -> None:

@@ -71,10 +71,15 @@ def clients_with_assessments(user: Consultant) -> list[Client]:
 
 
 def trends(assessment_rows: list[AssessmentRow]) -> list[tuple[Bank, list[tuple[str, Result]]]]:
-    """Per standard, its results over the client's assessments, oldest first (the client page's chart)."""
+    """Per standard, its results over the client's assessments, oldest first (the client page's chart).
+
+    Imported copies and adopted assessments are left out unless the consultant chose to show them (in_trends)."""
     series: dict[str, tuple[Bank, list[tuple[str, Result]]]] = {}
-    for row in sorted(assessment_rows, key=lambda r: (r.assessment.created_at, r.assessment.id)):
+    oldest_first = sorted(assessment_rows, key=lambda r: (r.assessment.created_at, r.assessment.id))
+    number = {row.assessment.id: n for n, row in enumerate(oldest_first, 1)}  # the client's own count, not an id
+    for row in (row for row in oldest_first if row.assessment.in_trends):
         for result in row.results:
-            label = f"{row.assessment.created_at:%d %b %Y} (#{row.assessment.id})"
+            name = f"{row.assessment.name}, " if row.assessment.name else ""
+            label = f"{name}{row.assessment.created_at:%d %b %Y} (no. {number[row.assessment.id]})"
             series.setdefault(result.bank.id, (result.bank, []))[1].append((label, result))
     return list(series.values())

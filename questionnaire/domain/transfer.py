@@ -210,7 +210,11 @@ def import_into(client: Client, parsed: AssessmentFile) -> tuple[Assessment, lis
     the tokens were never in the file, so the consultant regenerates a link for whoever should answer again.
     Returns it with the names of the files whose bytes this site does not hold (see domain/evidence_transfer.py)."""
     assessment = new_assessment(client, [s.bank for s in parsed.standards], None)
-    assessment.scope = parsed.scope
+    assessment.scope, assessment.origin, assessment.in_trends = (
+        parsed.scope,
+        "imported",
+        False,
+    )  # a copy: no trend point
     cycle = parsed.certification
     assessment.stage1_on, assessment.stage2_on, assessment.certified_on = cycle.stage1, cycle.stage2, cycle.certified
     for person in parsed.respondents:

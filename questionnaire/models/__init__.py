@@ -1,5 +1,6 @@
 """Database models, one module per concern; import them from here. They never commit: the request does, once."""
 
+from .accounts import PURPOSE_CONFIRM, PURPOSE_RESET, AccountToken, FirmLogo
 from .core import (
     LINK_ANSWER,
     LINK_READ,
@@ -17,6 +18,7 @@ from .core import (
     utcnow,
 )
 from .evidence import ACTION_STATUSES, DocumentMark, Evidence, EvidenceBlob, FindingAction
+from .mail import DigestSent, MailRecord, ReminderSent
 from .sessions import ConsultantSession
 from .throttle import AttemptCounter
 
@@ -30,6 +32,9 @@ __all__ = [
     "LINK_READ",
     "PUBLIC_ID_BYTES",
     "PUBLIC_ID_LENGTH",
+    "PURPOSE_CONFIRM",
+    "PURPOSE_RESET",
+    "AccountToken",
     "AgreedAnswer",
     "Answer",
     "Assessment",
@@ -38,8 +43,12 @@ __all__ = [
     "Client",
     "Consultant",
     "ConsultantSession",
+    "DigestSent",
+    "FirmLogo",
     "Link",
+    "MailRecord",
     "PublicIdMixin",
+    "ReminderSent",
     "new_public_id",
     "utcnow",
 ]

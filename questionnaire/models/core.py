@@ -45,6 +45,10 @@ class Consultant(UserMixin, db.Model):
     name: Mapped[str] = mapped_column(String(120))
     password_hash: Mapped[str] = mapped_column(String(255))  # argon2id, with its parameters and salt
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # None until the consultant opens the confirmation message: until then the address gets no other mail
+    email_confirmed_at: Mapped[datetime | None]
+    firm_name: Mapped[str | None] = mapped_column(String(120))  # on the report cover, the PDF and the e-mails
+    weekly_digest: Mapped[bool] = mapped_column(default=False, server_default="0")
 
     clients: Mapped[list[Client]] = relationship(back_populates="consultant")
 
@@ -95,6 +99,12 @@ class Assessment(PublicIdMixin, db.Model):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     # bumped by every save that changes an answer; a page carries the revision it was read at
     revision: Mapped[int] = mapped_column(default=0, server_default="0")
+    name: Mapped[str | None] = mapped_column(String(120))  # "Surveillance 2027", given by the consultant
+    # how it came to be: "new", "reassessment", "imported" (a JSON file) or "adopted" (a firm's own, attached)
+    origin: Mapped[str] = mapped_column(String(16), default="new", server_default="new")
+    in_trends: Mapped[bool] = mapped_column(default=True, server_default="1")  # a point in the client's trend chart
+    due_on: Mapped[date | None]  # answers wanted by this day: respondents get reminders before it
+    remind_days: Mapped[int] = mapped_column(default=3, server_default="3")  # the first reminder, days before due_on
 
     organisation: Mapped[Client] = relationship(back_populates="assessments")
     standards: Mapped[list[AssessmentStandard]] = relationship(
@@ -149,6 +159,8 @@ class Link(PublicIdMixin, db.Model):
     expires_on: Mapped[date | None]  # the link works until the end of this day (UTC)
     revoked_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    email: Mapped[str | None] = mapped_column(String(254))  # where invitations and reminders go
+    done_at: Mapped[datetime | None]  # the respondent said their part is done: no more reminders
 
     def is_open(self, today: date) -> bool:
         return self.revoked_at is None and (self.expires_on is None or today <= self.expires_on)

@@ -14,18 +14,17 @@ from werkzeug.wrappers import Response
 from .. import charts
 from ..domain import actions as tracked
 from ..domain import evidence, pack, rehearsal
-from ..domain.consensus import effective_answers
+from ..domain.consensus import answer_sets
 from ..domain.context import Context
 from ..domain.operations import respondent_summaries
 from ..domain.progress import progress
 from ..scoring import score
-from ..scoring.consensus import CONSENSUS_RULE
-from . import nav, pdf
+from . import client_text, nav, pdf
 
 
 def report_context(context: Context) -> dict[str, Any]:
     assessment = context.assessment
-    answers = effective_answers(assessment)
+    answers = client_text.client_answers(answer_sets([assessment.id])[assessment.id])
     results = [score(bank, answers) for bank in context.banks]
     files, marks = evidence.files_of(assessment.id), evidence.marks_of(assessment.id)
     findings = tracked.requirement_findings(results)
@@ -44,7 +43,8 @@ def report_context(context: Context) -> dict[str, Any]:
         "interviews": rehearsal.interview_plan(r.bank for r in results if r.verdict),
         "ahead": rehearsal.certification_ahead(results, assessment.organisation.headcount),
         "method": rehearsal.METHOD_NOTE,
-        "consensus_rule": CONSENSUS_RULE,
+        "consensus_rule": client_text.CONSENSUS_NOTE,
+        "brand": client_text.brand_of(assessment),
         "today": date.today(),
     }
 

@@ -11,9 +11,7 @@ from werkzeug.test import TestResponse
 from ..conftest import csrf_from
 
 PASSWORD = "correct horse battery staple"
-ISSUED = re.compile(
-    r'id="issued-url" class="input resume-url" type="text" readonly value="http://preaudit.test/a/([A-Za-z0-9_-]{43})'
-)
+ISSUED = re.compile(r'id="issued-url"[^>]* value="https?://preaudit.test/a/([A-Za-z0-9_-]{43})')
 ID_IN = re.compile(r"/consult/(?:clients|assessments)/([A-Za-z0-9_-]{16})(?:[/?#]|$)")
 
 
@@ -71,3 +69,17 @@ def link_ids(app: Flask, assessment_id: str) -> list[str]:
     with app.app_context():
         statement = select(Link.public_id).join(Assessment).where(Assessment.public_id == assessment_id)
         return list(db.session.scalars(statement.order_by(Link.id)))
+
+
+def age_link(app: Flask, link_id: str, expires_on) -> None:  # type: ignore[no-untyped-def]
+    """Time passes: the link's expiry date, which the forms only accept as today or later, is now `expires_on`."""
+    from sqlalchemy import select
+
+    from questionnaire.extensions import db
+    from questionnaire.models import Link
+
+    with app.app_context():
+        link = db.session.scalars(select(Link).where(Link.public_id == link_id)).one_or_none()
+        assert link is not None
+        link.expires_on = expires_on
+        db.session.commit()

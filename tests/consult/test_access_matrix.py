@@ -26,7 +26,7 @@ from questionnaire.models import Assessment, Evidence, FindingAction
 from ..assess.test_walkthrough import questionnaire
 from ..evidence.helpers import pdf, upload
 from ..helpers import answer_page
-from .helpers import add_assessment, add_client, consultant, csrf, issue, link_ids, post
+from .helpers import add_assessment, add_client, age_link, consultant, csrf, issue, link_ids, post
 
 BANK = "iso27001-2022"  # has an Annex A, so the Statement of Applicability routes exist
 DOCUMENT = "hs-4.3-scope"  # a mandatory document of every management-system standard
@@ -52,8 +52,9 @@ def build_world(app: Flask) -> World:
     answer = issue(owner, assessment_id, "Quinn", "Quality manager")
     read = issue(owner, assessment_id, "Board", access="read")
     revoked = issue(owner, assessment_id, "Gone")
-    expired = issue(owner, assessment_id, "Late", expires=(datetime.now(UTC).date() - timedelta(days=1)).isoformat())
+    expired = issue(owner, assessment_id, "Late")
     ids = link_ids(app, assessment_id)
+    age_link(app, ids[3], datetime.now(UTC).date() - timedelta(days=1))
     post(owner, f"/consult/assessments/{assessment_id}/links/{ids[2]}/revoke")
     elsewhere_client = add_client(other, "Elsewhere Ltd")
     elsewhere = add_assessment(other, elsewhere_client, BANK)
@@ -115,8 +116,8 @@ def export_file(world: World) -> dict[str, Any]:
 
 
 def first_key(world: World) -> dict[str, Any]:
-    key = questionnaire(world.app, BANK).pages[0].entries[0].key
-    return {"key": key, "level": "3", "action": "agree"}
+    page = questionnaire(world.app, BANK).pages[0]
+    return {"section": page.id, f"level-{page.entries[0].field_name}": "3"}
 
 
 def a_file(world: World) -> dict[str, Any]:
@@ -155,8 +156,18 @@ OBJECT_ROUTES: list[tuple[str, str, Data, tuple[int, ...]]] = [
     ("GET", "/consult/assessments/<assessment_id>/delete", nothing, (200,)),
     ("POST", "/consult/assessments/<assessment_id>/delete", nothing, (302,)),
     ("POST", "/consult/assessments/<assessment_id>/links", lambda w: {"name": "New", "access": "answer"}, (200,)),
+    ("GET", "/consult/assessments/<assessment_id>/links/<link_id>/revoke", nothing, (200,)),
     ("POST", "/consult/assessments/<assessment_id>/links/<link_id>/revoke", nothing, (302,)),
+    ("GET", "/consult/assessments/<assessment_id>/links/<link_id>/regenerate", nothing, (200,)),
     ("POST", "/consult/assessments/<assessment_id>/links/<link_id>/regenerate", nothing, (200,)),
+    ("GET", "/consult/assessments/<assessment_id>/links/bulk", nothing, (200,)),
+    (
+        "POST",
+        "/consult/assessments/<assessment_id>/links/bulk",
+        lambda w: {"people": "Pat Doe, Quality, pat@example.com"},
+        (200,),
+    ),
+    ("POST", "/consult/assessments/<assessment_id>/plan", lambda w: {"plan-name": "Gap analysis"}, (302,)),
     (
         "POST",
         "/consult/assessments/<assessment_id>/links/<link_id>/expiry",
@@ -202,6 +213,7 @@ TOKEN_ROUTES: list[tuple[str, str, str]] = [
     ("POST", "/a/<token>/actions/<action_id>/evidence", "answer"),
     ("GET", "/a/<token>/delete", "firm"),  # only a self-started firm's own link: none in this world
     ("POST", "/a/<token>/delete", "firm"),
+    ("POST", "/a/<token>/done", "answer"),
 ]
 
 # routes that reach no object: public, or the signed-in consultant's own lists (anonymous -> sign-in page)
@@ -221,10 +233,21 @@ OPEN_ROUTES: dict[tuple[str, str], str] = {
     ("GET", "/consult/password"): "own",
     ("POST", "/consult/password"): "own",
     ("POST", "/consult/signout-everywhere"): "own",
-    ("GET", "/consult/account"): "own",
     ("GET", "/consult/account/export.json"): "own",
     ("GET", "/consult/account/delete"): "own",
     ("POST", "/consult/account/delete"): "own",
+    ("GET", "/consult/forgot"): "public",
+    ("POST", "/consult/forgot"): "public",
+    ("GET", "/consult/reset/<token>"): "public (the e-mailed token is the key: tests/consult/test_password_reset.py)",
+    ("POST", "/consult/reset/<token>"): "public (the e-mailed token is the key)",
+    ("GET", "/consult/confirm/<token>"): "public (the e-mailed token is the key)",
+    ("POST", "/consult/confirm/<token>"): "public (the e-mailed token is the key)",
+    ("GET", "/consult/account"): "own",
+    ("POST", "/consult/account"): "own",
+    ("POST", "/consult/account/logo"): "own",
+    ("POST", "/consult/account/logo/remove"): "own",
+    ("POST", "/consult/account/email"): "own",
+    ("POST", "/consult/account/confirm"): "own",
 }
 
 

@@ -85,28 +85,29 @@ def test_disagreement_page_and_agreed_answers_drive_the_score(app: Flask) -> Non
 
     agree = owner.get(f"/consult/assessments/{assessment_id}/agree").text
     assert "the lowest level any respondent gave counts" in agree  # the rule, stated until agreed
-    assert agree.count('class="disagreement panel"') == 1 and first.text in agree and second.text not in agree
+    assert agree.count('class="disagreement panel') == 1 and first.text in agree and second.text not in agree
     assert "Minutes of 3 March" in agree and "=nothing &lt;i&gt;written&lt;/i&gt;" in agree  # notes, escaped
     assert "Sam &lt;b&gt;" in agree and "Site manager" in agree
     assert "Counts until agreed:</strong> <strong>1</strong>" in agree
+    assert "<strong>1 left to settle</strong> of 1" in agree
 
+    url = f"/consult/assessments/{assessment_id}/agree?section={page.id}"
     data = {
         "csrf_token": csrf_from(owner.get("/consult/signin").text),
-        "key": first.key,
-        "level": "3",
-        "note": "Seen the minutes",
+        "section": page.id,
+        f"level-{first.field_name}": "3",
+        f"note-{first.field_name}": "Seen the minutes",
     }
-    assert (
-        owner.post(f"/consult/assessments/{assessment_id}/agree", data={**data, "action": "agree"}).status_code == 302
-    )
-    agreed = owner.get(f"/consult/assessments/{assessment_id}/agree").text
-    assert "Agreed:</strong> <strong>3</strong>" in agreed
+    assert owner.post(url, data=data).status_code == 302
+    agreed = owner.get(url).text
+    assert "Agreed:</strong> <strong>3</strong>" in agreed and "<strong>0 left to settle</strong> of 1" in agreed
+    assert 'class="disagreement panel' not in agreed  # settled: folded away under "Settled in this section"
     after = score_of(owner.get(f"/consult/assessments/{assessment_id}/results").text)
     assert int(after.rstrip("%")) > int(before.rstrip("%"))  # the score uses the agreed 3, not the merged 1
     respondent_view = score_of(browser.get(f"/a/{quality}/results").text)
     assert respondent_view == after  # one score for everyone who looks
 
-    withdrawn = owner.post(f"/consult/assessments/{assessment_id}/agree", data={**data, "action": "withdraw"})
+    withdrawn = owner.post(url, data={**data, f"withdraw-{first.field_name}": "1"})
     assert withdrawn.status_code == 302
     assert score_of(owner.get(f"/consult/assessments/{assessment_id}/results").text) == before
 
@@ -114,10 +115,14 @@ def test_disagreement_page_and_agreed_answers_drive_the_score(app: Flask) -> Non
 def test_agreed_answers_are_checked(app: Flask) -> None:
     owner = consultant(app)
     assessment_id = add_assessment(owner, add_client(owner), BANK)
-    key = questionnaire(app, BANK).pages[0].entries[0].key
+    page = questionnaire(app, BANK).pages[0]
+    name = page.entries[0].field_name
     url = f"/consult/assessments/{assessment_id}/agree"
-    na = post(owner, url, {"key": key, "level": "na", "reason": "", "action": "agree"})
+    na = post(owner, url, {"section": page.id, f"level-{name}": "na", f"reason-{name}": ""})
     assert na.status_code == 400 and "needs a question that allows it" in na.text
-    assert post(owner, url, {"key": "iso9001-2015/4.1-a", "level": "3", "action": "agree"}).status_code == 400
-    assert post(owner, url, {"key": key, "level": "7", "action": "agree"}).status_code == 400
+    assert post(owner, url, {"section": page.id, f"level-{name}": "7"}).status_code == 400
+    bad_note = post(owner, url, {"section": page.id, f"level-{name}": "3", f"note-{name}": "a\x00b"})
+    assert bad_note.status_code == 400 and "control character" in bad_note.text
+    unknown = post(owner, url, {"section": "no-such-section", "level-iso9001_2015_4_1_a": "3"})
+    assert unknown.status_code == 302  # nothing of this assessment was named: nothing recorded
     assert "Nothing to settle" in owner.get(url).text

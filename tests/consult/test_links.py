@@ -16,7 +16,7 @@ from questionnaire.models import Answer, Assessment, Link
 
 from ..assess.test_walkthrough import questionnaire
 from ..helpers import answer_page, form_data
-from .helpers import add_assessment, add_client, consultant, issue, link_ids, post
+from .helpers import add_assessment, add_client, age_link, consultant, issue, link_ids, post
 
 BANK = "iso14001-2015"
 TOKEN_ROUTES = ("", "/s/4", "/results", "/report", "/soa/iso14001-2015.csv")
@@ -90,7 +90,7 @@ def test_regenerating_replaces_the_token_and_keeps_the_answers(app: Flask, owner
     link_id = link_ids(app, assessment_id)[0]
     post(owner, f"/consult/assessments/{assessment_id}/links/{link_id}/revoke")
     response = post(owner, f"/consult/assessments/{assessment_id}/links/{link_id}/regenerate")
-    assert response.status_code == 200 and "shown only this once" in response.text
+    assert response.status_code == 200 and "the only time it is shown" in response.text
     new = response.text.split("/a/", 1)[1][:43]
     assert new != old
     assert browser.get(f"/a/{old}").status_code == 404
@@ -108,7 +108,10 @@ def test_expired_links_open_nothing(app: Flask, owner: FlaskClient) -> None:
     assert browser.get(f"/a/{token}").status_code == 200  # valid through its last day
     link_id = link_ids(app, assessment_id)[0]
     url = f"/consult/assessments/{assessment_id}/links/{link_id}/expiry"
-    post(owner, url, {"expires_on": (today - timedelta(days=1)).isoformat()})
+    refused = post(owner, url, {"expires_on": (today - timedelta(days=1)).isoformat()})
+    assert "today or a later day" in owner.get(refused.headers["Location"]).text  # a past expiry is refused...
+    assert browser.get(f"/a/{token}").status_code == 200
+    age_link(app, link_id, today - timedelta(days=1))  # ...but days pass
     for route in TOKEN_ROUTES:
         response = browser.get(f"/a/{token}{route}")
         assert response.status_code == 404 and response.data == missing_page(browser), route

@@ -34,8 +34,12 @@ def test_reassessment_starts_from_the_agreed_answers_and_respondents_take_over(a
     browser = app.test_client()
     for page in pages[:3]:
         answer_page(browser, token, page, lambda e: "2")
-    key = pages[0].entries[0].key
-    post(owner, f"/consult/assessments/{first}/agree", {"key": key, "level": "4", "note": "agreed", "action": "agree"})
+    key, name = pages[0].entries[0].key, pages[0].entries[0].field_name
+    post(
+        owner,
+        f"/consult/assessments/{first}/agree",
+        {"section": pages[0].id, f"level-{name}": "4", f"note-{name}": "agreed"},
+    )
     post(owner, f"/consult/assessments/{first}/cycle", {"certified": "2026-03-15"})
     before = score_of(owner.get(f"/consult/assessments/{first}/results").text)
 
@@ -60,7 +64,11 @@ def test_reassessment_starts_from_the_agreed_answers_and_respondents_take_over(a
     assert "A re-assessment" in page_html
     assert is_checked(page_html, pages[0].entries[0].field_name, "4")  # filled in from last time
     assert is_checked(page_html, pages[0].entries[1].field_name, "2")
+    assert page_html.count("Last time’s answer") == len(pages[0].entries)  # each marked as last time's until saved
+    overview = browser.get(f"/a/{new_token}").text
+    assert "0 of" in overview and f"{answered} of last assessment’s answers fill in" in overview  # "0 of 99" explained
     answer_page(browser, new_token, pages[0], lambda e: "0")  # things got worse; the respondent's answer counts
+    assert "Last time’s answer" not in browser.get(f"/a/{new_token}/s/{pages[0].id}").text
     after = score_of(owner.get(f"/consult/assessments/{second}/results").text)
     assert int(after.rstrip("%")) < int(before.rstrip("%"))
     assert score_of(owner.get(f"/consult/assessments/{first}/results").text) == before  # history is untouched

@@ -36,10 +36,11 @@ def answered_assessment(app: Flask, owner: FlaskClient) -> tuple[int, int]:
         data[f"{page.entries[0].field_name}-note"] = f'=HYPERLINK("http://evil.example","{name}")\nline two, "quoted"'
         assert browser.post(f"/a/{token}/s/{page.id}", data=data).status_code == 302
     issue(owner, assessment_id, "Board", access="read")
+    second = page.entries[1].field_name
     post(
         owner,
         f"/consult/assessments/{assessment_id}/agree",
-        {"key": page.entries[1].key, "level": "2", "note": "-agreed", "action": "agree"},
+        {"section": page.id, f"level-{second}": "2", f"note-{second}": "-agreed"},
     )
     post(owner, f"/consult/assessments/{assessment_id}/cycle", {"stage1": "2026-01-12", "certified": "2026-03-15"})
     return client_id, assessment_id
