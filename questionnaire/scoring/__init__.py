@@ -4,10 +4,22 @@ Every page, chart and export reads the `Result` built here, so each number is co
 """
 
 from .answers import MAX_LEVEL, TARGET_LEVEL, UNANSWERED, AnswerValue
-from .findings import GRADE_LABELS, GRADE_RANK, SYSTEMIC_COUNT, Finding, Grade, Kind, action_plan, grade, kind_of
+from .findings import (
+    GRADE_LABELS,
+    GRADE_RANK,
+    SYSTEMIC_COUNT,
+    Finding,
+    Grade,
+    Kind,
+    Weak,
+    action_plan,
+    is_core,
+    kind_of,
+    question_grade,
+)
 from .result import ClauseResult, DocumentStatus, Result, SectionResult, document_status, score
 from .tally import Tally
-from .verdict import Reason, Verdict, decide, minor_limit
+from .verdict import Reason, Verdict, decide
 
 __all__ = [
     "GRADE_LABELS",
@@ -27,11 +39,12 @@ __all__ = [
     "SectionResult",
     "Tally",
     "Verdict",
+    "Weak",
     "action_plan",
     "decide",
     "document_status",
-    "grade",
+    "is_core",
     "kind_of",
-    "minor_limit",
+    "question_grade",
     "score",
 ]

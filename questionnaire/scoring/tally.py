@@ -18,6 +18,7 @@ class Tally:
 
     measure: Measure = "readiness"
     weighted: float = 0.0
+    weighted_target: float = 0.0  # the share of the target level reached, whatever the measure
     weighted_level: float = 0.0
     weight: float = 0.0
     total: int = 0
@@ -34,6 +35,7 @@ class Tally:
             return
         self.weight += weight
         self.weighted_level += weight * answer.level
+        self.weighted_target += weight * min(answer.level, TARGET_LEVEL) / TARGET_LEVEL
         if self.measure == "readiness":
             self.weighted += weight * min(answer.level, TARGET_LEVEL) / TARGET_LEVEL
         else:
@@ -43,6 +45,17 @@ class Tally:
     def score(self) -> float | None:
         """None when nothing in scope was assessed (unanswered or all not applicable)."""
         return self.weighted / self.weight if self.weight else None
+
+    @property
+    def target_share(self) -> float | None:
+        """The share of the target level reached: what a plan aiming at level 3 measures gaps against, also for
+        a guideline whose profile is shown as maturity."""
+        return self.weighted_target / self.weight if self.weight else None
+
+    @property
+    def excluded(self) -> bool:
+        """Everything in scope was marked not applicable (or left out of the SoA)."""
+        return self.total > 0 and self.not_applicable == self.total
 
     @property
     def mean_level(self) -> float | None:

@@ -1,0 +1,81 @@
+"""One finding per requirement, and one per missing process.
+
+A requirement is a clause. When a stage gate is at 0-1 the process it stands for is missing or has not run
+(no internal audit, no management review): the weak questions of that clause's sister clauses without gates of
+their own (9.3.2 inputs and 9.3.3 outputs under 9.3.1) are evidence of the same missing process, so they are
+listed under the gate's finding instead of being findings of their own. An auditor writes one nonconformity
+for "no management review", not three.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ..banks import Clause, Item
+from .answers import TARGET_LEVEL, AnswerValue
+from .findings import GRADE_RANK, Finding, Weak, kind_of, question_grade, requirement_grade
+
+
+def weak_by_clause(every: list[Item], values: Mapping[str, AnswerValue]) -> dict[str, list[Weak]]:
+    """Each clause's answered, applicable questions below the target level, in bank order."""
+    found: dict[str, list[Weak]] = {}
+    for item in every:
+        answer = values[item.key]
+        if answer.level is not None and answer.level < TARGET_LEVEL:
+            found.setdefault(item.clause.id, []).append(Weak(item, answer.level, answer.note))
+    return found
+
+
+def _worst_first(weak: Weak) -> tuple[int, int, float]:
+    graded = question_grade(weak.item, weak.level)
+    return (GRADE_RANK[graded[0]] if graded else len(GRADE_RANK), weak.level, -weak.item.question.weight)
+
+
+def _process(clause_id: str) -> str | None:
+    """The clause number a sub-clause belongs to (9.3.1 -> 9.3); None for a clause of two levels or fewer."""
+    parts = clause_id.split(".")
+    return ".".join(parts[:-1]) if len(parts) >= 3 else None
+
+
+def _missing_processes(weak: dict[str, list[Weak]]) -> dict[str, str]:
+    """Process number -> the clause whose gate says the process is missing (a gate at 0-1)."""
+    missing: dict[str, str] = {}
+    for clause_id, found in weak.items():
+        process = _process(clause_id)
+        if process and any(kind_of(w.item) == "gate" and w.level <= 1 for w in found):
+            missing.setdefault(process, clause_id)
+    return missing
+
+
+def _folded_into(clause: Clause, missing: dict[str, str]) -> str | None:
+    """The gate clause whose missing process this gate-less clause belongs to, nearest first."""
+    if any(question.gate for question in clause.questions):
+        return None
+    parts = clause.id.split(".")
+    for size in range(len(parts) - 1, 1, -1):
+        owner = missing.get(".".join(parts[:size]))
+        if owner and owner != clause.id:
+            return owner
+    return None
+
+
+def requirement_findings(every: list[Item], values: Mapping[str, AnswerValue]) -> list[Finding]:
+    """Findings in bank order, one per requirement, sister clauses of a missing process folded into it."""
+    weak = weak_by_clause(every, values)
+    missing = _missing_processes(weak)
+    clauses = {item.clause.id: item.clause for item in every}
+    folded: dict[str, list[str]] = {}
+    for clause_id in weak:
+        if owner := _folded_into(clauses[clause_id], missing):
+            folded.setdefault(owner, []).append(clause_id)
+    skip = {clause_id for members in folded.values() for clause_id in members}
+    findings = []
+    for clause_id, found in weak.items():
+        if clause_id in skip:
+            continue
+        grade, basis, stage = requirement_grade(found)
+        members = folded.get(clause_id, [])
+        evidence = sorted(found, key=_worst_first) + [w for m in members for w in sorted(weak[m], key=_worst_first)]
+        clause = clauses[clause_id]
+        findings.append(Finding(grade, basis, clause, tuple(evidence), stage, (clause_id, *members), clause.title))
+    return findings
