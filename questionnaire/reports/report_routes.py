@@ -17,7 +17,7 @@ from ..scoring import score
 from ..scoring.consensus import CONSENSUS_RULE
 from ..service.consensus import effective_answers
 from ..service.operations import respondent_summaries
-from . import bp, pdf, rehearsal
+from . import bp, pdf, rehearsal, soa
 
 
 def report_context(context: Context) -> dict[str, Any]:
@@ -26,6 +26,8 @@ def report_context(context: Context) -> dict[str, Any]:
     assessment = context.assessment
     answers = effective_answers(assessment)
     results = [score(bank, answers) for bank in context.banks]
+    excluded = frozenset().union(*(r.excluded for r in results))
+    guideline = not any(r.verdict for r in results)  # a maturity report: no certification language at all
     return {
         "context": context,
         "assessment": assessment,
@@ -36,9 +38,11 @@ def report_context(context: Context) -> dict[str, Any]:
         "respondents": respondent_summaries(assessment),
         "findings": rehearsal.combined_findings(results),
         "documents": rehearsal.combined_documents(results),
-        "interviews": rehearsal.interview_plan(r.bank for r in results if r.verdict),
-        "ahead": rehearsal.certification_ahead(results, assessment.organisation.headcount),
-        "method": rehearsal.METHOD_NOTE,
+        "interviews": rehearsal.interview_plan((r.bank for r in results if r.verdict), excluded),
+        "ahead": rehearsal.certification_ahead(results, assessment.organisation.headcount, context.transition),
+        "soa": {bank.id: soa.rows(bank, answers) for bank in context.banks if soa.has_soa(bank)},
+        "guideline": guideline,
+        "method": rehearsal.MATURITY_NOTE if guideline else rehearsal.METHOD_NOTE,
         "consensus_rule": CONSENSUS_RULE,
         "today": date.today(),
     }
