@@ -133,12 +133,13 @@ def register_template_globals(app: Flask) -> None:
     from .errorsummary import form_items
     from .pages.assets import plotly_version, version_static_files
     from .reports.soa import has_soa
-    from .scoring import GRADE_LABELS
+    from .scoring import GRADE_LABELS, GRADE_PLURALS
 
     version_static_files(app)
     app.jinja_env.globals.update(
         method_labels=AUDIT_METHOD_LABELS,
         grade_labels=GRADE_LABELS,
+        grade_plurals=GRADE_PLURALS,
         level_labels={int(choice.value): choice.label for choice in LEVELS},
         level_choices=[(choice.value, choice.label) for choice in LEVELS] + [(NA, "")],
         reason_max=REASON_MAX,

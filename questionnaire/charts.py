@@ -110,7 +110,8 @@ def _gap_clauses(result: Result) -> list[ClauseResult]:
 def gap_bars(result: Result) -> Plotly:
     """The clauses furthest from the target: share of the target level still missing."""
     worst = _gap_clauses(result)[::-1]
-    blocked = {ref for f in result.findings if f.grade in ("blocker", "major") for ref in f.refs}
+    serious = [f for f in result.findings if f.grade in ("blocker", "major")]
+    blocked = {ref for f in serious for ref in f.refs} | {w.item.clause.id for f in serious for w in f.evidence}
     trace = {
         "type": "bar",
         "x": [_percent(_gap(c)) for c in worst],
@@ -209,7 +210,7 @@ def _radar_figure(result: Result, paper: bool) -> Figure:
 def _gaps_figure(result: Result, paper: bool) -> Figure:
     bank_id = result.bank.id
     clauses = _gap_clauses(result)
-    red = " Red bars hold a stage blocker or a likely major finding." if result.bank.certifiable else ""
+    red = " Red bars are part of a stage blocker or a likely major finding." if result.bank.certifiable else ""
     if clauses:
         summary = (
             f"The largest gap is {clauses[0].clause.id} {clauses[0].clause.title}, "

@@ -6,6 +6,7 @@ Every page, chart and export reads the `Result` built here, so each number is co
 from .answers import MAX_LEVEL, TARGET_LEVEL, UNANSWERED, AnswerValue
 from .findings import (
     GRADE_LABELS,
+    GRADE_PLURALS,
     GRADE_RANK,
     SYSTEMIC_COUNT,
     Finding,
@@ -23,6 +24,7 @@ from .verdict import Reason, Verdict, decide
 
 __all__ = [
     "GRADE_LABELS",
+    "GRADE_PLURALS",
     "GRADE_RANK",
     "MAX_LEVEL",
     "SYSTEMIC_COUNT",

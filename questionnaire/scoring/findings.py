@@ -35,6 +35,12 @@ GRADE_LABELS: dict[str, str] = {
     "minor": "Likely minor nonconformity",
     "ofi": "Opportunity for improvement",
 }
+GRADE_PLURALS: dict[str, str] = {
+    "blocker": "stage blockers",
+    "major": "likely major nonconformities",
+    "minor": "likely minor nonconformities",
+    "ofi": "opportunities for improvement",
+}
 # several weak mandatory answers in one requirement read as a process that does not work
 SYSTEMIC_COUNT = 3
 CORE_WEIGHT = 2

@@ -59,6 +59,16 @@ def _folded_into(clause: Clause, missing: dict[str, str]) -> str | None:
     return None
 
 
+def _process_title(clause: Clause, members: list[Clause]) -> str:
+    """A missing process named by what its clauses share: 9.3.1 "General" with "Management review inputs" and
+    "Management review outputs" is "Management review"."""
+    if not members or clause.title.lower() != "general":
+        return clause.title
+    words = [member.title.split() for member in members]
+    shared = [first for first, *rest in zip(*words, strict=False) if all(w == first for w in rest)]
+    return " ".join(shared) if shared else members[0].title
+
+
 def requirement_findings(every: list[Item], values: Mapping[str, AnswerValue]) -> list[Finding]:
     """Findings in bank order, one per requirement, sister clauses of a missing process folded into it."""
     weak = weak_by_clause(every, values)
@@ -77,5 +87,6 @@ def requirement_findings(every: list[Item], values: Mapping[str, AnswerValue]) -
         members = folded.get(clause_id, [])
         evidence = sorted(found, key=_worst_first) + [w for m in members for w in sorted(weak[m], key=_worst_first)]
         clause = clauses[clause_id]
-        findings.append(Finding(grade, basis, clause, tuple(evidence), stage, (clause_id, *members), clause.title))
+        title = _process_title(clause, [clauses[m] for m in members])
+        findings.append(Finding(grade, basis, clause, tuple(evidence), stage, (clause_id, *members), title))
     return findings

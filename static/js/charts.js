@@ -20,7 +20,7 @@
         // section ids only ("8 Operation" -> "8"): the table below names them. Kept a category axis, or
         // plotly would read "4"..."10" as degrees and draw every point in a sliver
         copy.theta = trace.theta.map(function (label) { return String(label).split(" ")[0]; });
-        layout.margin = { l: 30, r: 30, t: 30, b: 30 };
+        layout.margin = { l: 44, r: 44, t: 30, b: 30 };
         var polar = Object.assign({}, layout.polar);
         polar.angularaxis = Object.assign({}, polar.angularaxis, { type: "category" });
         layout.polar = polar;

@@ -66,6 +66,7 @@ def test_a_missing_process_is_one_finding(audit_bank: Bank) -> None:
     result = score(audit_bank, levels({"9.3.1-a": 0, "9.3.2-a": 0, "9.3.3-a": 1}))
     [finding] = result.findings
     assert (finding.grade, finding.stage, finding.refs) == ("blocker", "stage2", ("9.3.1", "9.3.2", "9.3.3"))
+    assert finding.title == "Review"  # 9.3.1 "General" is named by what its sister clauses share
     assert [w.item.question.id for w in finding.evidence] == ["9.3.1-a", "9.3.2-a", "9.3.3-a"]
 
 
