@@ -43,6 +43,9 @@ def test_interviewees_follow_the_clause_unless_the_bank_says_otherwise(app: Flas
 def test_excluded_questions_are_not_in_the_interview_plan(app: Flask) -> None:
     bank = app.extensions["banks"].banks["iso9001-2015"]
     design = frozenset(item.key for item in items(bank) if item.clause.id.startswith("8.3."))
-    clauses = {c.id for group in interview_plan([bank], design) for t in group.topics for c in t.clauses}
-    assert design and not any(clause.startswith("8.3.") for clause in clauses)
-    assert any(c.startswith("8.3.") for g in interview_plan([bank]) for t in g.topics for c in (x.id for x in t.clauses))
+
+    def clauses(excluded: frozenset[str]) -> set[str]:
+        return {c.id for group in interview_plan([bank], excluded) for t in group.topics for c in t.clauses}
+
+    assert design and not any(clause.startswith("8.3.") for clause in clauses(design))
+    assert any(clause.startswith("8.3.") for clause in clauses(frozenset()))
