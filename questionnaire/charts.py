@@ -237,8 +237,7 @@ def _compare_figure(results: list[Result], paper: bool) -> Figure:
     return Figure(
         "compare",
         "Standards compared",
-        "Readiness per clause 4-10 for each standard, every clause of the standard counted, its own ones included "
-        "(the same figures as its own chart); shared answers count for every standard that maps them.",
+        "Readiness per clause 4-10 of each standard, all its clauses counted, as on its own chart.",
         _sized(comparison(results), paper),
         ChartTable(
             ("Clause", *(r.bank.name for r in results)),

@@ -29,7 +29,17 @@
       }
       return copy;
     });
-    if (layout.legend) { layout.legend = Object.assign({}, layout.legend, { orientation: "h", y: -0.25 }); }
+    ["xaxis", "yaxis"].forEach(function (name) {
+      // tick labels such as "100%" need their room, whatever the tightened margins
+      if (layout[name]) { layout[name] = Object.assign({}, layout[name], { automargin: true }); }
+    });
+    if (layout.legend && data.length > 1) {
+      // the legend goes under the chart, in rows of about two entries, and the chart grows to hold them
+      layout.legend = Object.assign({}, layout.legend, {
+        orientation: "h", x: 0, xanchor: "left", yref: "container", y: 0, yanchor: "bottom"
+      });
+      layout.height = (layout.height || 400) + 24 * Math.ceil(data.length / 2);
+    }
     return { data: data, layout: layout };
   }
 
