@@ -143,13 +143,18 @@ class Finding:
         return GRADE_LABELS[self.grade]
 
 
-def requirement_grade(clause_weak: list[Weak]) -> tuple[Grade, Basis, str | None]:
-    """The highest grade the weak questions of one requirement give, with its basis and, for a blocker, its stage."""
-    graded = [(found, weak) for weak in clause_weak if (found := question_grade(weak.item, weak.level))]
-    stages = sorted(weak.item.question.gate or "" for (grade, _), weak in graded if grade == "blocker")
+Graded = tuple[Grade, Basis] | None
+
+
+def requirement_grade(clause_weak: list[Weak], grades: list[Graded]) -> tuple[Grade, Basis, str | None]:
+    """The highest grade the weak questions of one requirement give (`grades[i]` is question_grade of
+    `clause_weak[i]`), with its basis and, for a blocker, its stage."""
+    stages = sorted(
+        w.item.question.gate or "" for w, g in zip(clause_weak, grades, strict=True) if g and g[0] == "blocker"
+    )
     if stages:
         return "blocker", "gate", stages[0]
-    grade, basis = min((found for found, _ in graded), key=lambda found: GRADE_RANK[found[0]])
+    grade, basis = min((g for g in grades if g), key=lambda found: GRADE_RANK[found[0]])
     weak_requirements = [w for w in clause_weak if w.level <= 1 and kind_of(w.item) in ("gate", "mandatory")]
     if GRADE_RANK[grade] > GRADE_RANK["major"] and len(weak_requirements) >= SYSTEMIC_COUNT:
         return "major", "systemic", None

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 from ..banks import Clause, Item
 from .answers import TARGET_LEVEL, AnswerValue
-from .findings import GRADE_RANK, Finding, Weak, kind_of, question_grade, requirement_grade
+from .findings import GRADE_RANK, Finding, Graded, Weak, kind_of, question_grade, requirement_grade
 
 
 def weak_by_clause(every: list[Item], values: Mapping[str, AnswerValue]) -> dict[str, list[Weak]]:
@@ -26,9 +26,14 @@ def weak_by_clause(every: list[Item], values: Mapping[str, AnswerValue]) -> dict
     return found
 
 
-def _worst_first(weak: Weak) -> tuple[int, int, float]:
-    graded = question_grade(weak.item, weak.level)
-    return (GRADE_RANK[graded[0]] if graded else len(GRADE_RANK), weak.level, -weak.item.question.weight)
+def _worst_first(found: list[Weak], grades: list[Graded]) -> list[Weak]:
+    """The question that sets the grade first (then the lower level, then the heavier question)."""
+    unranked = len(GRADE_RANK)
+    keys = [
+        (GRADE_RANK[g[0]] if g else unranked, w.level, -w.item.question.weight, i)
+        for i, (w, g) in enumerate(zip(found, grades, strict=True))
+    ]
+    return [found[key[-1]] for key in sorted(keys)]
 
 
 def _process(clause_id: str) -> str | None:
@@ -41,6 +46,8 @@ def _missing_processes(weak: dict[str, list[Weak]]) -> dict[str, str]:
     """Process number -> the clause whose gate says the process is missing (a gate at 0-1)."""
     missing: dict[str, str] = {}
     for clause_id, found in weak.items():
+        if clause_id.count(".") < 2:  # most clauses: nothing to fold into them, checked without a split
+            continue
         process = _process(clause_id)
         if process and any(kind_of(w.item) == "gate" and w.level <= 1 for w in found):
             missing.setdefault(process, clause_id)
@@ -49,7 +56,7 @@ def _missing_processes(weak: dict[str, list[Weak]]) -> dict[str, str]:
 
 def _folded_into(clause: Clause, missing: dict[str, str]) -> str | None:
     """The gate clause whose missing process this gate-less clause belongs to, nearest first."""
-    if any(question.gate for question in clause.questions):
+    if clause.id.count(".") < 2 or any(question.gate for question in clause.questions):
         return None
     parts = clause.id.split(".")
     for size in range(len(parts) - 1, 1, -1):
@@ -72,21 +79,28 @@ def _process_title(clause: Clause, members: list[Clause]) -> str:
 def requirement_findings(every: list[Item], values: Mapping[str, AnswerValue]) -> list[Finding]:
     """Findings in bank order, one per requirement, sister clauses of a missing process folded into it."""
     weak = weak_by_clause(every, values)
-    missing = _missing_processes(weak)
-    clauses = {item.clause.id: item.clause for item in every}
+    grades = {cid: [question_grade(w.item, w.level) for w in found] for cid, found in weak.items()}
+    clauses = {cid: found[0].item.clause for cid, found in weak.items()}
     folded: dict[str, list[str]] = {}
-    for clause_id in weak:
-        if owner := _folded_into(clauses[clause_id], missing):
-            folded.setdefault(owner, []).append(clause_id)
+    if missing := _missing_processes(weak):
+        for clause_id in weak:
+            if owner := _folded_into(clauses[clause_id], missing):
+                folded.setdefault(owner, []).append(clause_id)
     skip = {clause_id for members in folded.values() for clause_id in members}
     findings = []
     for clause_id, found in weak.items():
         if clause_id in skip:
             continue
-        grade, basis, stage = requirement_grade(found)
-        members = folded.get(clause_id, [])
-        evidence = sorted(found, key=_worst_first) + [w for m in members for w in sorted(weak[m], key=_worst_first)]
-        clause = clauses[clause_id]
+        clause, members = clauses[clause_id], folded.get(clause_id, [])
+        if len(found) == 1 and not members:  # a control, or a clause with one weak question: its own grade
+            grade, basis = grades[clause_id][0] or ("ofi", "practice")
+            stage = found[0].item.question.gate if grade == "blocker" else None
+            findings.append(Finding(grade, basis, clause, (found[0],), stage, (clause_id,), clause.title))
+            continue
+        grade, basis, stage = requirement_grade(found, grades[clause_id])
+        evidence = _worst_first(found, grades[clause_id])
+        for member in members:
+            evidence += _worst_first(weak[member], grades[member])
         title = _process_title(clause, [clauses[m] for m in members])
         findings.append(Finding(grade, basis, clause, tuple(evidence), stage, (clause_id, *members), title))
     return findings

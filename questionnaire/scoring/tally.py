@@ -26,20 +26,21 @@ class Tally:
     not_applicable: int = 0
 
     def add(self, weight: float, answer: AnswerValue) -> None:
+        """Called for every question in four scopes on every results page: kept to plain arithmetic."""
         self.total += 1
-        if not answer.answered:
-            return
-        self.answered += 1
-        if answer.not_applicable or answer.level is None:
+        if answer.not_applicable:
+            self.answered += 1
             self.not_applicable += 1
             return
+        level = answer.level
+        if level is None:
+            return
+        self.answered += 1
         self.weight += weight
-        self.weighted_level += weight * answer.level
-        self.weighted_target += weight * min(answer.level, TARGET_LEVEL) / TARGET_LEVEL
-        if self.measure == "readiness":
-            self.weighted += weight * min(answer.level, TARGET_LEVEL) / TARGET_LEVEL
-        else:
-            self.weighted += weight * answer.level / MAX_LEVEL
+        self.weighted_level += weight * level
+        reached = weight * (level if level < TARGET_LEVEL else TARGET_LEVEL) / TARGET_LEVEL
+        self.weighted_target += reached
+        self.weighted += reached if self.measure == "readiness" else weight * level / MAX_LEVEL
 
     @property
     def score(self) -> float | None:
