@@ -51,6 +51,20 @@ def controls(bank: Bank, count: int, level: int, theme: str | None = None) -> di
     return {item.question.id: level for item in picked[:count]}
 
 
+def requirements_partly_met(count: int) -> Callable[[Bank], dict[str, Level]]:
+    """One mandatory question at level 2 in each of the first `count` clauses 4-10."""
+
+    def changes(bank: Bank) -> dict[str, Level]:
+        chosen: dict[str, str] = {}
+        for item in items(bank):
+            if item.section.kind != "controls" and item.question.mandatory and item.clause.id not in chosen:
+                chosen[item.clause.id] = item.question.id
+        assert len(chosen) >= count
+        return dict.fromkeys(list(chosen.values())[:count], 2)
+
+    return changes
+
+
 def first_half(bank: Bank) -> dict[str, Level]:
     """The first half of the questions in bank order answered at 3, the rest not yet."""
     every = list(items(bank))
@@ -118,6 +132,12 @@ PROFILES = [
     Profile("9001 all partly implemented", "iso9001-2015", {}, STAGE1, {"major": 1, "minor": 56},
             "Each of the 56 requirements partly met (56 minors) adds up to a system not yet implemented (major).",
             base=2),
+    Profile("9001 half the requirements partly met", "iso9001-2015", requirements_partly_met(28),
+            f"{READY}: expect 28 likely minor findings", {"minor": 28},
+            "Findings on exactly half of the 56 requirements: many minors, but most of the system stands."),
+    Profile("9001 most requirements partly met", "iso9001-2015", requirements_partly_met(29), STAGE1,
+            {"major": 1, "minor": 29},
+            "Findings on 29 of 56 requirements, more than half: the system is not yet in place."),
     Profile("9001 nothing in place", "iso9001-2015", {}, NOT_READY, {"blocker": 9, "major": 32, "minor": 11},
             "No scope, policy, objectives or risks: stage 1 stops at once (9 gates; 56 requirements, 5 folded into"
             " their missing process, make 51 findings).", base=0),
