@@ -144,7 +144,7 @@ def register_template_globals(app: Flask) -> None:
     from .domain.soa import has_soa
     from .domain.standards import edition_advice
     from .pages.assets import plotly_version, version_static_files
-    from .scoring import GRADE_LABELS
+    from .scoring import GRADE_LABELS, GRADE_PLURALS
     from .web.errorsummary import form_items
     from .web.forms import LEVELS, NA
 
@@ -152,6 +152,7 @@ def register_template_globals(app: Flask) -> None:
     app.jinja_env.globals.update(
         method_labels=AUDIT_METHOD_LABELS,
         grade_labels=GRADE_LABELS,
+        grade_plurals=GRADE_PLURALS,
         level_labels={int(choice.value): choice.label for choice in LEVELS},
         level_choices=[(choice.value, choice.label) for choice in LEVELS] + [(NA, "")],
         reason_max=REASON_MAX,

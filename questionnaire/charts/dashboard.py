@@ -47,7 +47,11 @@ def clause_scores(figure_id: str, rows: Sequence[tuple[str, Result]]) -> Figure:
         for i, (label, result) in enumerate(rows)
     ]
     layout = _layout(
-        barmode="group", yaxis={"range": [0, 100], "ticksuffix": "%"}, height=380, legend={"orientation": "h"}
+        barmode="group",
+        xaxis={"type": "category"},  # section ids "4".."10" are names, not numbers
+        yaxis={"type": "linear", "range": [0, 100], "ticksuffix": "%"},
+        height=380,
+        legend={"orientation": "h"},
     )
     scored = [(label, sid, _score(r, sid)) for label, r in rows for sid, _ in sections if _score(r, sid) is not None]
     low = min(scored, key=lambda entry: entry[2] or 0, default=None)
@@ -97,8 +101,8 @@ def level_spread(figure_id: str, rows: Sequence[tuple[str, Result, Mapping[str, 
     ]
     layout = _layout(
         barmode="stack",
-        xaxis={"title": {"text": "Questions"}},
-        yaxis={"automargin": True, "autorange": "reversed"},
+        xaxis={"type": "linear", "title": {"text": "Questions"}},
+        yaxis={"type": "category", "automargin": True, "autorange": "reversed"},
         height=170 + 40 * max(len(rows), 1),
         legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom", "traceorder": "normal"},
         margin={"l": 10, "r": 20, "t": 60, "b": 50},
@@ -132,7 +136,7 @@ def trend(figure_id: str, title: str, points: Sequence[tuple[str, Result]]) -> F
         for i, (sid, stitle) in enumerate(sections)
     ]
     layout = _layout(
-        yaxis={"range": [0, 100], "ticksuffix": "%"},
+        yaxis={"type": "linear", "range": [0, 100], "ticksuffix": "%"},
         xaxis={"type": "category"},
         height=400,
         legend={"orientation": "h", "y": -0.2},

@@ -47,19 +47,20 @@ class Requirement:
 
 
 def requirement_findings(results: Iterable[Result]) -> list[Requirement]:
-    """The action plan grouped per requirement, in its order. Works on per-question findings (grouped here by
-    clause) and on per-requirement findings alike; a requirement shared by integrated standards (the same
-    harmonized questions) is listed once, under the first standard, with the others in `also`."""
-    grouped: dict[tuple[str, str], tuple[Result, list[Finding]]] = {}
+    """The action plan, one entry per requirement, in its order (scoring writes one finding per requirement; a
+    system-level finding sits on the first clause it cites). A requirement shared by integrated standards (the
+    same harmonized questions) is listed once, under the first standard, with the others in `also`."""
+    grouped: dict[tuple[str, str], tuple[Result, Clause, list[Finding]]] = {}
     for result in results:
         for finding in result.findings:
-            clause = getattr(finding, "clause", None) or finding.item.clause
-            grouped.setdefault((result.bank.id, clause.id), (result, []))[1].append(finding)
+            clause = finding.clause or (finding.item.clause if finding.item else None)
+            if clause is not None and finding.evidence:
+                grouped.setdefault((result.bank.id, clause.id), (result, clause, []))[2].append(finding)
     found: list[Requirement] = []
     shared: dict[frozenset[str], int] = {}
-    for (bank_id, _), (result, findings) in grouped.items():
+    for (bank_id, _), (result, clause, findings) in grouped.items():
         worst = min(findings, key=lambda f: GRADE_RANK[f.grade])
-        items = tuple({f.item.key: f.item for f in findings}.values())
+        items = tuple({weak.item.key: weak.item for f in findings for weak in f.evidence}.values())
         keys = frozenset(item.key for item in items)
         if all(key.startswith("hs-") for key in keys) and keys in shared:
             first = found[shared[keys]]
@@ -67,7 +68,7 @@ def requirement_findings(results: Iterable[Result]) -> list[Requirement]:
             continue
         shared.setdefault(keys, len(found))
         label = worst.label if worst.grade == "blocker" else GRADE_LABELS[worst.grade]
-        found.append(Requirement(bank_id, result.bank.name, items[0].clause, worst.grade, label, items))
+        found.append(Requirement(bank_id, result.bank.name, clause, worst.grade, label, items))
     return sorted(found, key=lambda r: GRADE_RANK[r.grade])
 
 

@@ -27,6 +27,7 @@ class Entry:
     evidence: tuple[str, ...]
     serves: tuple[str, ...]
     levels: dict[int, str] | None = None  # what levels 1-4 look like for this question, shown beside the scale
+    control: bool = False  # an Annex A control: a line of the Statement of Applicability
 
     @cached_property
     def field_name(self) -> str:
@@ -94,7 +95,7 @@ def build(banks: tuple[Bank, ...], harmonized: HarmonizedStructure | None, kind:
 
 def _entry(item: Item, serves: tuple[str, ...]) -> Entry:
     q = item.question
-    return Entry(item.key, q, q.text, q.guidance, tuple(q.evidence), serves, q.levels)
+    return Entry(item.key, q, q.text, q.guidance, tuple(q.evidence), serves, q.levels, item.section.kind == "controls")
 
 
 def _single_pages(banks: tuple[Bank, ...]) -> list[QuestionPage]:

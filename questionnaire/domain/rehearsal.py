@@ -4,7 +4,8 @@ and the certification ahead. Pure: built from banks and scoring results, no Flas
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Literal
 
 from ..banks import Bank, Clause, Item, Section, items
 from ..scoring import GRADE_RANK, DocumentStatus, Finding, Result, action_plan
@@ -21,9 +22,16 @@ INTERVIEWEES: dict[str, str] = {
 SAMPLES_PER_TOPIC = 4
 METHOD_NOTE = (
     "Each question was answered by the organisation on a five-level scale (0 not in place to 4 effective), and "
-    "every answer was graded the way a certification body grades what it finds under ISO/IEC 17021-1: stage "
-    "gates, likely major and minor nonconformities, opportunities for improvement. "
+    "the answers were graded the way a certification body writes what it finds under ISO/IEC 17021-1: one finding "
+    "per requirement, with the weak answers as its evidence, graded stage blocker, likely major or minor "
+    "nonconformity, or opportunity for improvement. "
     "It is a self-assessment that rehearses the audit; it is not an audit and not a certificate."
+)
+MATURITY_NOTE = (
+    "Each question was answered by the organisation on a five-level scale (0 not in place to 4 effective). The "
+    "profile is the weighted mean level out of 4; the improvement plan aims at level 3 (implemented, with the "
+    "records it produces) and lists, clause by clause, the practices still below it. "
+    "It is a self-assessment of how far the practice goes, written by the organisation itself."
 )
 
 
@@ -58,11 +66,12 @@ class InterviewGroup:
     topics: tuple[InterviewTopic, ...]
 
 
-def interview_plan(banks: Iterable[Bank]) -> list[InterviewGroup]:
+def interview_plan(banks: Iterable[Bank], excluded: frozenset[str] = frozenset()) -> list[InterviewGroup]:
     """Questions an auditor checks by interview, grouped by whom, then by section, shared questions once;
-    samples come from the heaviest questions first."""
+    samples come from the heaviest questions first. Excluded questions (not applicable, left out of the SoA)
+    are not audited, so nobody is asked about them."""
     grouped: dict[str, dict[str, list[Item]]] = {who: {} for who in INTERVIEWEES}
-    seen: set[str] = set()
+    seen: set[str] = set(excluded)
     for bank in banks:
         for item in items(bank):
             if "interview" in item.question.audit_methods and item.key not in seen:
@@ -92,20 +101,40 @@ class Shared:
     banks: tuple[str, ...]
 
 
+def _same(finding: Finding) -> tuple[object, ...]:
+    """Standards raise the same finding when it rests on the same shared question (internal audit missing in
+    9001 9.2 and in 14001 9.2.2), is the same system-level finding, or cites the same answers."""
+    if finding.code:
+        return ("system", finding.code)
+    lead = finding.item
+    if lead is not None and lead.question.hs_key:
+        return ("shared", lead.key)
+    return ("own", finding.refs, tuple(weak.item.key for weak in finding.evidence))
+
+
+def _merge(best: Finding, other: Finding) -> Finding:
+    """The most severe of the two, with the other's weak answers added to its evidence."""
+    if GRADE_RANK[other.grade] < GRADE_RANK[best.grade]:
+        best, other = other, best
+    keys = {weak.item.key for weak in best.evidence}
+    extra = tuple(weak for weak in other.evidence if weak.item.key not in keys)
+    return replace(best, evidence=best.evidence + extra) if extra else best
+
+
 def combined_findings(results: list[Result]) -> dict[str, list[Shared]]:
-    """Findings of every standard, each question once under its most severe grade, in action-plan order."""
-    best: dict[str, Finding] = {}
-    names: dict[str, list[str]] = {}
+    """Findings of every standard, a finding shared by several standards once, under its most severe grade and
+    with every standard's clause it cites, in action-plan order."""
+    merged: dict[tuple[object, ...], Finding] = {}
+    names: dict[tuple[object, ...], list[str]] = {}
     for result in results:
         for finding in result.findings:
-            key = finding.item.key
-            names.setdefault(key, []).append(result.bank.name)
-            if key not in best or GRADE_RANK[finding.grade] < GRADE_RANK[best[key].grade]:
-                best[key] = finding
-    ordered = action_plan(list(best.values()))
+            key = _same(finding)
+            names.setdefault(key, []).append(f"{result.bank.name} {finding.ref}".strip())
+            merged[key] = _merge(merged[key], finding) if key in merged else finding
+    position = {id(finding): key for key, finding in merged.items()}
     grouped: dict[str, list[Shared]] = {grade: [] for grade in GRADE_RANK}
-    for finding in ordered:
-        grouped[finding.grade].append(Shared(finding, tuple(names[finding.item.key])))
+    for finding in action_plan(list(merged.values())):
+        grouped[finding.grade].append(Shared(finding, tuple(names[position[id(finding)]])))
     return grouped
 
 
@@ -125,15 +154,31 @@ def combined_documents(results: list[Result]) -> list[SharedDocument]:
     return [SharedDocument(document, tuple(names[key])) for key, document in found.items()]
 
 
+Route = Literal["certification", "transition", "sector_scheme"]
+
+
 @dataclass(frozen=True)
 class CertificationAhead:
+    """What comes after the rehearsal: a two-stage certification with its audit days, the transition audit of a
+    certified firm, or a sector scheme's own assessment."""
+
     bank: Bank
     audit: AuditEstimate | None
+    route: Route = "certification"
 
 
-def certification_ahead(results: list[Result], headcount: int | None) -> list[CertificationAhead]:
-    return [
-        CertificationAhead(r.bank, estimate(r.bank.certification.audit_time, headcount))
-        for r in results
-        if r.bank.certifiable
-    ]
+def certification_ahead(
+    results: list[Result], headcount: int | None, transition: bool = False
+) -> list[CertificationAhead]:
+    """No audit days where no public table applies: a sector scheme is assessed by the acquirer, contract by
+    contract, and a transition is checked within a surveillance or recertification audit."""
+    ahead = []
+    for r in results:
+        if not r.bank.certifiable:
+            continue
+        route: Route = (
+            "transition" if transition else "sector_scheme" if r.bank.kind == "sector_scheme" else "certification"
+        )
+        audit = estimate(r.bank.certification.audit_time, headcount) if route == "certification" else None
+        ahead.append(CertificationAhead(r.bank, audit, route))
+    return ahead

@@ -4,13 +4,27 @@ Every page, chart and export reads the `Result` built here, so each number is co
 """
 
 from .answers import MAX_LEVEL, TARGET_LEVEL, UNANSWERED, AnswerValue
-from .findings import GRADE_LABELS, GRADE_RANK, SYSTEMIC_COUNT, Finding, Grade, Kind, action_plan, grade, kind_of
+from .findings import (
+    GRADE_LABELS,
+    GRADE_PLURALS,
+    GRADE_RANK,
+    SYSTEMIC_COUNT,
+    Finding,
+    Grade,
+    Kind,
+    Weak,
+    action_plan,
+    is_core,
+    kind_of,
+    question_grade,
+)
 from .result import ClauseResult, DocumentStatus, Result, SectionResult, document_status, score
 from .tally import Tally
-from .verdict import Reason, Verdict, decide, minor_limit
+from .verdict import Reason, Verdict, decide
 
 __all__ = [
     "GRADE_LABELS",
+    "GRADE_PLURALS",
     "GRADE_RANK",
     "MAX_LEVEL",
     "SYSTEMIC_COUNT",
@@ -27,11 +41,12 @@ __all__ = [
     "SectionResult",
     "Tally",
     "Verdict",
+    "Weak",
     "action_plan",
     "decide",
     "document_status",
-    "grade",
+    "is_core",
     "kind_of",
-    "minor_limit",
+    "question_grade",
     "score",
 ]

@@ -8,7 +8,9 @@ from typing import Literal
 
 from ..banks import Bank, Clause, Item, Section, items
 from .answers import TARGET_LEVEL, UNANSWERED, AnswerValue
-from .findings import SYSTEMIC_COUNT, Finding, action_plan, grade, is_weak_requirement, kind_of
+from .findings import Finding, action_plan
+from .requirements import requirement_findings
+from .systemic import not_implemented, risk_treatment
 from .tally import Measure, Tally
 from .verdict import Verdict, decide
 
@@ -26,10 +28,19 @@ class DocumentStatus:
 class ClauseResult:
     clause: Clause
     tally: Tally
+    reasons: tuple[str, ...] = ()  # why its questions were marked not applicable, each reason once
 
     @property
     def score(self) -> float | None:
         return self.tally.score
+
+    @property
+    def excluded(self) -> bool:
+        return self.tally.excluded
+
+    @property
+    def excluded_reason(self) -> str:
+        return "; ".join(self.reasons)
 
 
 @dataclass(frozen=True)
@@ -41,6 +52,10 @@ class SectionResult:
     @property
     def score(self) -> float | None:
         return self.tally.score
+
+    @property
+    def excluded(self) -> bool:
+        return self.tally.excluded
 
 
 @dataclass(frozen=True)
@@ -54,7 +69,7 @@ class Result:
     unanswered: list[Item]
     documents: list[DocumentStatus]
     verdict: Verdict | None  # None for a guideline: it gets a maturity profile, no verdict
-    hs_scores: dict[str, float | None] = field(default_factory=dict)
+    excluded: frozenset[str] = field(default_factory=frozenset)  # answer keys marked not applicable
 
     @property
     def score(self) -> float | None:
@@ -75,14 +90,23 @@ class Result:
     def graded(self, grade_name: str) -> list[Finding]:
         return [finding for finding in self.findings if finding.grade == grade_name]
 
+    @property
+    def requirement_sections(self) -> list[SectionResult]:
+        """Clauses 4-10 (and a sector scheme's own requirements), without the Annex A themes."""
+        return [s for s in self.sections if s.section.kind != "controls"]
 
-def document_status(answer: AnswerValue) -> DocumentState:
-    """Level 3 means implemented with the records it produces, so the document or record exists."""
+
+def document_status(answer: AnswerValue, kind: str = "document") -> DocumentState:
+    """Level 3 means implemented with the records it produces, so the document or record exists. A record
+    planned or kept ad hoc (level 1) does not exist yet as a record to retain: it is missing, not partial."""
     if answer.not_applicable:
         return "not applicable"
     if answer.level is None:
         return "not assessed"
-    return "in place" if answer.level >= TARGET_LEVEL else "partial" if answer.level > 0 else "missing"
+    if answer.level >= TARGET_LEVEL:
+        return "in place"
+    missing_below = 2 if kind == "record" else 1
+    return "missing" if answer.level < missing_below else "partial"
 
 
 def score(bank: Bank, answers: Mapping[str, AnswerValue]) -> Result:
@@ -94,55 +118,52 @@ def score(bank: Bank, answers: Mapping[str, AnswerValue]) -> Result:
     controls = Tally(measure) if has_controls else None
     sections = {s.id: Tally(measure) for s in bank.sections}
     clauses = {c.id: Tally(measure) for s in bank.sections for c in s.clauses}
-    hs: dict[str, Tally] = {}
+    reasons: dict[str, dict[str, None]] = {}
     for item in every:
         answer, weight = values[item.key], item.question.weight
         scope = controls if item.section.kind == "controls" else requirements
-        hs_clause = item.clause.hs_clause
-        hs_tally = hs.setdefault(hs_clause.split(".")[0], Tally(measure)) if hs_clause else None
-        for tally in (overall, scope, sections[item.section.id], clauses[item.clause.id], hs_tally):
-            if tally is not None:
-                tally.add(weight, answer)
-    findings = _findings(every, values)
+        for tally in (overall, scope, sections[item.section.id], clauses[item.clause.id]):
+            tally.add(weight, answer)
+        if answer.not_applicable:
+            reasons.setdefault(item.clause.id, {})[answer.reason] = None
+    findings = _findings(bank, every, values)
     unanswered = [item for item in every if not values[item.key].answered]
-    verdict = decide(findings, unanswered, _applicable_mandatory(every, values)) if bank.certifiable else None
+    scheme = "sector_scheme" if bank.kind == "sector_scheme" else "certification"
+    verdict = decide(findings, unanswered, scheme) if bank.certifiable else None
     return Result(
         bank=bank,
         overall=overall,
         requirements=requirements,
         controls=controls,
         sections=[
-            SectionResult(s, sections[s.id], [ClauseResult(c, clauses[c.id]) for c in s.clauses]) for s in bank.sections
+            SectionResult(
+                s, sections[s.id], [ClauseResult(c, clauses[c.id], tuple(reasons.get(c.id, ()))) for c in s.clauses]
+            )
+            for s in bank.sections
         ],
         findings=action_plan(findings),
         unanswered=unanswered,
-        documents=[
-            DocumentStatus(item, document_status(values[item.key]), values[item.key].level)
-            for item in every
-            if item.question.documented_info
-        ],
+        documents=_documents(every, values),
         verdict=verdict,
-        hs_scores={key: tally.score for key, tally in hs.items()},
+        excluded=frozenset(item.key for item in every if values[item.key].not_applicable),
     )
 
 
-def _findings(every: list[Item], values: dict[str, AnswerValue]) -> list[Finding]:
-    weak_per_clause: dict[str, int] = {}
-    for item in every:
-        if is_weak_requirement(item, values[item.key].level):
-            weak_per_clause[item.clause.id] = weak_per_clause.get(item.clause.id, 0) + 1
-    findings = []
-    for item in every:
-        answer = values[item.key]
-        if answer.level is None:  # unanswered or not applicable: not assessed, never a finding
-            continue
-        systemic = weak_per_clause.get(item.clause.id, 0) >= SYSTEMIC_COUNT
-        found = grade(kind_of(item), answer.level, systemic)
-        if found:
-            escalated = found == "major" and answer.level > 0
-            findings.append(Finding(item, answer.level, found, answer.note, escalated))
-    return findings
+def _documents(every: list[Item], values: dict[str, AnswerValue]) -> list[DocumentStatus]:
+    """The documented information checklist; excluded questions are not on it."""
+    return [
+        DocumentStatus(item, document_status(values[item.key], info.kind), values[item.key].level)
+        for item in every
+        if (info := item.question.documented_info) and not values[item.key].not_applicable
+    ]
 
 
-def _applicable_mandatory(every: list[Item], values: dict[str, AnswerValue]) -> int:
-    return sum(1 for item in every if kind_of(item) in ("gate", "mandatory") and not values[item.key].not_applicable)
+def _findings(bank: Bank, every: list[Item], values: dict[str, AnswerValue]) -> list[Finding]:
+    """One finding per requirement; for a certifiable standard, the system-level majors on top. The weak
+    controls behind a risk-treatment major are its evidence, not minors of their own."""
+    findings = requirement_findings(every, values)
+    if not bank.certifiable:
+        return findings
+    system = [found for found in (risk_treatment(bank, every, values), not_implemented(bank, every, values)) if found]
+    absorbed = {weak.item.clause.id for found in system if found.code == "risk_treatment" for weak in found.evidence}
+    return [*system, *(f for f in findings if not (f.basis == "control" and f.clause and f.clause.id in absorbed))]

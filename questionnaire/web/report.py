@@ -13,7 +13,7 @@ from werkzeug.wrappers import Response
 
 from .. import charts
 from ..domain import actions as tracked
-from ..domain import evidence, pack, rehearsal
+from ..domain import evidence, pack, rehearsal, soa
 from ..domain.consensus import answer_sets
 from ..domain.context import Context
 from ..domain.operations import respondent_summaries
@@ -28,6 +28,8 @@ def report_context(context: Context) -> dict[str, Any]:
     results = [score(bank, answers) for bank in context.banks]
     files, marks = evidence.files_of(assessment.id), evidence.marks_of(assessment.id)
     findings = tracked.requirement_findings(results)
+    excluded = frozenset().union(*(r.excluded for r in results))
+    guideline = not any(r.verdict for r in results)  # a maturity report: no certification language at all
     return {
         "context": context,
         "assessment": assessment,
@@ -40,11 +42,13 @@ def report_context(context: Context) -> dict[str, Any]:
         "documents": rehearsal.combined_documents(results),
         "pack": {entry.item.key: entry for standard in pack.build(results, files, marks) for entry in standard.items},
         "actions": tracked.views(tracked.actions_of(assessment.id), findings, date.today()),
-        "interviews": rehearsal.interview_plan(r.bank for r in results if r.verdict),
-        "ahead": rehearsal.certification_ahead(results, assessment.organisation.headcount),
-        "method": rehearsal.METHOD_NOTE,
         "consensus_rule": client_text.CONSENSUS_NOTE,
         "brand": client_text.brand_of(assessment),
+        "interviews": rehearsal.interview_plan((r.bank for r in results if r.verdict), excluded),
+        "ahead": rehearsal.certification_ahead(results, assessment.organisation.headcount, context.transition),
+        "soa": {bank.id: soa.rows(bank, answers) for bank in context.banks if soa.has_soa(bank)},
+        "guideline": guideline,
+        "method": rehearsal.MATURITY_NOTE if guideline else rehearsal.METHOD_NOTE,
         "today": date.today(),
     }
 

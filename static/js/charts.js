@@ -17,15 +17,29 @@
     var data = figure.data.map(function (trace) {
       var copy = Object.assign({}, trace);
       if (trace.type === "scatterpolar" && trace.theta) {
-        // section ids only ("8 Operation" -> "8"): the table below names them
+        // section ids only ("8 Operation" -> "8"): the table below names them. Kept a category axis, or
+        // plotly would read "4"..."10" as degrees and draw every point in a sliver
         copy.theta = trace.theta.map(function (label) { return String(label).split(" ")[0]; });
-        layout.margin = { l: 30, r: 30, t: 30, b: 30 };
+        layout.margin = { l: 44, r: 44, t: 30, b: 30 };
+        var polar = Object.assign({}, layout.polar);
+        polar.angularaxis = Object.assign({}, polar.angularaxis, { type: "category" });
+        layout.polar = polar;
       } else if (trace.orientation === "h" && trace.y) {
         copy.y = trace.y.map(function (label) { return shorten(label, 16); });
       }
       return copy;
     });
-    if (layout.legend) { layout.legend = Object.assign({}, layout.legend, { orientation: "h", y: -0.25 }); }
+    ["xaxis", "yaxis"].forEach(function (name) {
+      // tick labels such as "100%" need their room, whatever the tightened margins
+      if (layout[name]) { layout[name] = Object.assign({}, layout[name], { automargin: true }); }
+    });
+    if (layout.legend && data.length > 1) {
+      // the legend goes under the chart, in rows of about two entries, and the chart grows to hold them
+      layout.legend = Object.assign({}, layout.legend, {
+        orientation: "h", x: 0, xanchor: "left", yref: "container", y: 0, yanchor: "bottom"
+      });
+      layout.height = (layout.height || 400) + 24 * Math.ceil(data.length / 2);
+    }
     return { data: data, layout: layout };
   }
 

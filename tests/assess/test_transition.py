@@ -96,11 +96,12 @@ def test_certified_firm_walks_the_transition_with_answers_carried_over(app: Flas
     assert "The whole of ISO 14001:2026" in html and "<strong>Ready for stage 2</strong>." in html
 
 
-def test_transition_without_carry_over_leaves_the_whole_edition_provisional(app: Flask, client: FlaskClient) -> None:
+def test_transition_without_carry_over_leaves_the_whole_edition_undecided(app: Flask, client: FlaskClient) -> None:
     response = start_transition(client, "")
     token = re.search(r"/a/([A-Za-z0-9_-]{43})", response.headers["Location"]).group(1)  # type: ignore[union-attr]
     html = client.get(f"/a/{token}/results").text
-    assert "only what was answered here" in html and "provisional:" in html
+    assert "only what was answered here" in html and "<strong>Not enough answers yet to judge</strong> (" in html
+    assert "gate questions and" in html
 
 
 @pytest.mark.parametrize(
